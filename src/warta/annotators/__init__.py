@@ -1,0 +1,20 @@
+"""Annotators, each adding one kind of annotation to a document.
+
+The registry lists the built-ins in the order they run. Outside packages add annotators through the
+``warta.annotators`` entry-point group with the same interface; nothing registers itself on import.
+"""
+
+from __future__ import annotations
+
+from warta.annotators.anatomy import AnatomyAnnotator
+from warta.annotators.base import Annotator
+from warta.annotators.language import LanguageAnnotator
+from warta.annotators.published import PublishedAnnotator
+
+__all__ = ["Annotator", "builtin_annotators"]
+
+
+def builtin_annotators(*, use_models: bool = True) -> list[Annotator]:
+    """The built-in annotators, in order. ``use_models=False`` leaves out those needing trained models."""
+    del use_models  # no model-backed annotator yet
+    return [LanguageAnnotator(), AnatomyAnnotator(), PublishedAnnotator()]

@@ -1,0 +1,273 @@
+"""Readers and converters for the annotated corpora in ``../shared/data``.
+
+Every reader returns plain Python structures (:class:`NerSentence`) so the conversion logic can be
+tested without spaCy; :func:`to_docbin` turns them into spaCy training files. Corpora are read at
+training time from the shared data folder and are never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin, Span
+from spacy.training.converters import conllu_to_docs
+
+# --------------------------------------------------------------------------------------------
+# Label maps: corpus label -> warta label; ``None`` drops the entity (its tokens become O).
+# --------------------------------------------------------------------------------------------
+NERP_LABELS: dict[str, str | None] = {"PPL": "PER", "PLC": "LOC", "IND": "ORG", "EVT": None, "FNB": None}
+NERGRIT_LABELS: dict[str, str | None] = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"}
+IDNER_LABELS: dict[str, str | None] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+INDOLEM_LABELS: dict[str, str | None] = {
+    "PERSON": "PER",
+    "ORGANIZATION": "ORG",
+    "LOCATION": "LOC",
+    "QUANTITY": None,
+    "TIME": None,
+}
+# English: MISC is dropped (CoNLL MISC, WikiGold MISC, WikiNEuRal MISC); UNER OTH likewise.
+EN_LABELS: dict[str, str | None] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": None, "OTH": None}
+
+NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'", "''"})
+NO_SPACE_AFTER = frozenset({"(", "[", "{", "``", "$"})
+
+
+@dataclass
+class NerSentence:
+    """A tokenised sentence with entity spans as ``(start_token, end_token_exclusive, label)``."""
+
+    words: list[str]
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    source: str = ""
+
+    def key(self) -> str:
+        """Normalised text used to find duplicates across corpora and splits."""
+        return " ".join(w.lower() for w in self.words)
+
+
+# --------------------------------------------------------------------------------------------
+# Token/tag readers
+# --------------------------------------------------------------------------------------------
+def _iter_blocks(path: Path, encoding: str = "utf-8") -> Iterator[list[list[str]]]:
+    """Yield sentences as lists of whitespace/tab separated rows; skips comments and DOCSTART."""
+    block: list[list[str]] = []
+    with path.open(encoding=encoding, newline=None) as handle:
+        for raw in handle:
+            line = raw.rstrip("\r\n")
+            if not line.strip():
+                if block:
+                    yield block
+                block = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t") if "\t" in line else line.split(" ")
+            if any(c == "-DOCSTART-" for c in cols[:2]):
+                if block:
+                    yield block
+                block = []
+                continue
+            block.append(cols)
+    if block:
+        yield block
+
+
+def bio_to_spans(tags: Sequence[str], label_map: dict[str, str | None]) -> list[tuple[int, int, str]]:
+    """Turn BIO/IOB1/IOB2 tags into spans, mapping labels (unmapped or ``None`` labels are dropped).
+
+    Lenient: an ``I-X`` after ``O`` or after another type opens a new entity (so IOB1 is handled).
+    """
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    current: str | None = None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        if tag == "O" or prefix not in ("B", "I") or not label:
+            boundary, label = True, ""
+        else:
+            boundary = prefix == "B" or label != current
+        if boundary:
+            if start is not None and current is not None:
+                mapped = label_map.get(current)
+                if mapped:
+                    spans.append((start, i, mapped))
+            start, current = (i, label) if label else (None, None)
+    return spans
+
+
+def read_token_tag(
+    path: Path,
+    label_map: dict[str, str | None],
+    token_col: int,
+    tag_col: int,
+    source: str,
+    encoding: str = "utf-8",
+) -> list[NerSentence]:
+    """Read a column file (token and tag in the given columns, blank line between sentences)."""
+    sentences = []
+    for block in _iter_blocks(path, encoding=encoding):
+        rows = [r for r in block if len(r) > max(token_col, tag_col)]
+        words = [r[token_col] for r in rows]
+        tags = [r[tag_col] for r in rows]
+        if words:
+            sentences.append(NerSentence(words, bio_to_spans(tags, label_map), source))
+    return sentences
+
+
+# Per-corpus readers --------------------------------------------------------------------------
+def read_nerp(path: Path) -> list[NerSentence]:
+    return read_token_tag(path, NERP_LABELS, 0, 1, "nerp")
+
+
+def read_nergrit(path: Path) -> list[NerSentence]:
+    return read_token_tag(path, NERGRIT_LABELS, 0, 1, "nergrit")
+
+
+def read_idner(path: Path) -> list[NerSentence]:
+    return read_token_tag(path, IDNER_LABELS, 0, 2, "idner-news-2k")
+
+
+def read_indolem(path: Path) -> list[NerSentence]:
+    return read_token_tag(path, INDOLEM_LABELS, 0, 1, "indolem")
+
+
+def read_conll2003(path: Path) -> list[NerSentence]:
+    """CoNLL-2003 and WikiNEuRal: index TAB token TAB tag."""
+    return read_token_tag(path, EN_LABELS, 1, 2, "conll2003")
+
+
+def read_wikineural(path: Path) -> list[NerSentence]:
+    return read_token_tag(path, EN_LABELS, 1, 2, "wikineural")
+
+
+def read_wikigold(path: Path) -> list[NerSentence]:
+    return read_token_tag(path, EN_LABELS, 0, 1, "wikigold")
+
+
+def read_uner(path: Path) -> list[NerSentence]:
+    return read_token_tag(path, EN_LABELS, 1, 2, "uner-en-ewt")
+
+
+# --------------------------------------------------------------------------------------------
+# Cleaning and augmentation
+# --------------------------------------------------------------------------------------------
+def dedupe(sentences: Iterable[NerSentence], exclude: set[str] | None = None) -> list[NerSentence]:
+    """Drop repeated sentences and any sentence whose normalised text is in ``exclude``."""
+    seen = set(exclude or ())
+    kept = []
+    for sent in sentences:
+        k = sent.key()
+        if k in seen:
+            continue
+        seen.add(k)
+        kept.append(sent)
+    return kept
+
+
+def recase(sent: NerSentence) -> NerSentence:
+    """Re-capitalise a lower-cased sentence: first word and every entity word get a capital."""
+    words = list(sent.words)
+    marks = {0} | {i for s, e, _ in sent.spans for i in range(s, e)}
+    for i in marks:
+        if words[i][:1].isalpha():
+            words[i] = words[i][:1].upper() + words[i][1:]
+    return NerSentence(words, list(sent.spans), sent.source + "+recased")
+
+
+def lowercase(sent: NerSentence) -> NerSentence:
+    return NerSentence([w.lower() for w in sent.words], list(sent.spans), sent.source + "+lower")
+
+
+def uppercase(sent: NerSentence) -> NerSentence:
+    return NerSentence([w.upper() for w in sent.words], list(sent.spans), sent.source + "+upper")
+
+
+def titlecase(sent: NerSentence) -> NerSentence:
+    return NerSentence([w[:1].upper() + w[1:] for w in sent.words], list(sent.spans), sent.source + "+title")
+
+
+def augment(
+    sentences: Sequence[NerSentence],
+    variants: Sequence[tuple[Callable[[NerSentence], NerSentence], float]],
+    seed: int = 0,
+) -> list[NerSentence]:
+    """Add case variants: each ``(function, fraction)`` is applied to a random share of sentences."""
+    rng = random.Random(seed)
+    out = list(sentences)
+    for func, fraction in variants:
+        for sent in sentences:
+            if rng.random() < fraction:
+                out.append(func(sent))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# spaCy conversion
+# --------------------------------------------------------------------------------------------
+def guess_spaces(words: Sequence[str]) -> list[bool]:
+    """Plausible whitespace for detokenised text (no space before closing punctuation etc.)."""
+    spaces = []
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        spaces.append(nxt is not None and nxt not in NO_SPACE_BEFORE and word not in NO_SPACE_AFTER)
+    return spaces
+
+
+def ner_to_doc(nlp: Language, sent: NerSentence) -> Doc:
+    doc = Doc(nlp.vocab, words=sent.words, spaces=guess_spaces(sent.words))
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in sent.spans]
+    return doc
+
+
+def to_docbin(nlp: Language, sentences: Iterable[NerSentence]) -> DocBin:
+    db = DocBin(store_user_data=False)
+    for sent in sentences:
+        db.add(ner_to_doc(nlp, sent))
+    return db
+
+
+_FEATS_RE = re.compile(r"^(\d+)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t")
+
+
+def read_conllu_docs(
+    nlp: Language, path: Path, strip_feats: bool = False, limit: int = 0
+) -> list[Doc]:
+    """Read a UD CoNLL-U file into one Doc per sentence (syntactic words as tokens).
+
+    ``strip_feats`` drops FEATS (for treebanks mixing annotated and unannotated features).
+    """
+    text = path.read_text(encoding="utf-8")
+    if strip_feats:
+        text = "\n".join(_FEATS_RE.sub(r"\1\t\2\t\3\t\4\t\5\t_\t", line) for line in text.split("\n"))
+    if limit:
+        text = "\n\n".join(text.strip().split("\n\n")[:limit]) + "\n"
+    docs = list(conllu_to_docs(text, n_sents=1, merge_subtokens=False, no_print=True))
+    for doc in docs:
+        # The converter sets entities from MISC columns when present; UD has none we want.
+        doc.ents = []
+    return docs
+
+
+def conllu_sentences(path: Path) -> list[tuple[str, list[str]]]:
+    """``(text, words)`` per sentence, for dedupe/statistics."""
+    out = []
+    text = ""
+    words: list[str] = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("# text = "):
+            text = line[len("# text = ") :]
+        elif line and line[0].isdigit():
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                words.append(cols[1])
+        elif not line.strip() and words:
+            out.append((text, words))
+            text, words = "", []
+    if words:
+        out.append((text, words))
+    return out

@@ -1,0 +1,159 @@
+"""Training/dev/test recipes: which corpus files go where, with dedupe and augmentation.
+
+Test splits are only ever read for evaluation. Every training sentence whose normalised text occurs
+in any dev or test split of the same language is removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpora import (
+    NerSentence,
+    augment,
+    dedupe,
+    lowercase,
+    read_conll2003,
+    read_idner,
+    read_indolem,
+    read_nergrit,
+    read_nerp,
+    read_uner,
+    read_wikigold,
+    read_wikineural,
+    recase,
+    uppercase,
+)
+
+Reader = Callable[[Path], list[NerSentence]]
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    name: str  # e.g. "nerp-test"
+    path: str  # relative to the data dir
+    reader: Reader
+    licence: str
+
+
+# Indonesian NER ---------------------------------------------------------------------------------
+ID_NER_TRAIN = [
+    CorpusFile("nerp-train", "indonlu-nerp/train.txt", read_nerp, "IndoNLU licence (see LICENSE-indonlu.txt)"),
+    CorpusFile(
+        "nergrit-train", "indonlu-nergrit/train.txt", read_nergrit, "IndoNLU licence (see LICENSE-indonlu.txt)"
+    ),
+    CorpusFile("idner-train", "idner-news-2k/train.txt", read_idner, "MIT"),
+]
+ID_NER_DEV = [
+    CorpusFile("nerp-valid", "indonlu-nerp/valid.txt", read_nerp, "IndoNLU"),
+    CorpusFile("nergrit-valid", "indonlu-nergrit/valid.txt", read_nergrit, "IndoNLU"),
+    CorpusFile("idner-dev", "idner-news-2k/dev.txt", read_idner, "MIT"),
+]
+ID_NER_TEST = [
+    CorpusFile("nerp-test", "indonlu-nerp/test.txt", read_nerp, "IndoNLU"),
+    CorpusFile("nergrit-test", "indonlu-nergrit/test.txt", read_nergrit, "IndoNLU"),
+    CorpusFile("idner-test", "idner-news-2k/test.txt", read_idner, "MIT"),
+]
+# IndoLEM has no licence: evaluation only. NER-UGM shares many sentences with NERP and
+# idner-news-2k, so it is evaluated only on the sentences absent from the training data.
+ID_NER_EXTRA_EVAL = [
+    CorpusFile("indolem-nerui-all", "indolem-ner/nerui/nergithub.txt", read_indolem, "none stated"),
+    CorpusFile("indolem-nerugm-all", "indolem-ner/nerugm/nerugm.txt", read_indolem, "none stated"),
+]
+
+# English NER ------------------------------------------------------------------------------------
+EN_NER_OPEN = [
+    CorpusFile("wikigold", "wikigold-en/wikigold.conll.txt", read_wikigold, "CC BY 4.0"),
+    CorpusFile("uner-ewt-dev", "uner-en-ewt/en_ewt-ud-dev.iob2", read_uner, "CC BY-SA 4.0"),
+]
+EN_NER_NC = [
+    CorpusFile("wikineural-val", "wikineural-en/val.conllu", read_wikineural, "CC BY-NC-SA 4.0"),
+]
+EN_NER_RESEARCH = [
+    CorpusFile("conll2003-train", "conll2003-en/train.conllu", read_conll2003, "research only (Reuters RCV1)"),
+]
+# CoNLL-2003 eng.testa is used only for early stopping (model selection), never for training.
+EN_NER_DEV = [
+    CorpusFile("conll2003-val", "conll2003-en/val.conllu", read_conll2003, "research only (Reuters RCV1)"),
+]
+EN_NER_TEST = [
+    CorpusFile("conll2003-test", "conll2003-en/test.conllu", read_conll2003, "research only"),
+    CorpusFile("uner-ewt-test", "uner-en-ewt/en_ewt-ud-test.iob2", read_uner, "CC BY-SA 4.0"),
+    CorpusFile("wikineural-test", "wikineural-en/test.conllu", read_wikineural, "CC BY-NC-SA 4.0"),
+]
+EN_NER_VARIANTS: dict[str, list[CorpusFile]] = {
+    "open": EN_NER_OPEN,
+    "open+wikineural": EN_NER_OPEN + EN_NER_NC,
+    "open+conll": EN_NER_OPEN + EN_NER_RESEARCH,
+    "all": EN_NER_OPEN + EN_NER_NC + EN_NER_RESEARCH,
+}
+
+# Universal Dependencies -------------------------------------------------------------------------
+UD = {
+    "id": {
+        "train": ["ud-id-gsd/id_gsd-ud-train-v2.0-2017.conllu", "ud-id-csui/id_csui-ud-train.conllu"],
+        "dev": ["ud-id-gsd/id_gsd-ud-dev.conllu"],
+        "test": {
+            "gsd-test": "ud-id-gsd/id_gsd-ud-test.conllu",
+            "csui-test": "ud-id-csui/id_csui-ud-test.conllu",
+        },
+    },
+    "en": {
+        "train": ["ud-en-ewt/en_ewt-ud-train.conllu"],
+        "dev": ["ud-en-ewt/en_ewt-ud-dev.conllu"],
+        "test": {"ewt-test": "ud-en-ewt/en_ewt-ud-test.conllu"},
+    },
+}
+
+
+def load(data: Path, files: list[CorpusFile]) -> list[NerSentence]:
+    out: list[NerSentence] = []
+    for cf in files:
+        out.extend(cf.reader(data / cf.path))
+    return out
+
+
+def held_out_keys(data: Path, files: list[CorpusFile]) -> set[str]:
+    return {s.key() for s in load(data, files)}
+
+
+def id_ner_splits(data: Path, augmentation: bool = True) -> dict[str, list[NerSentence]]:
+    """Indonesian NER: NERP (lower-cased corpus) + NERGrit + idner-news-2k.
+
+    Augmentation: NERP is entirely lower case, so a re-cased copy (sentence start and entity words
+    capitalised) is added; cased corpora get a lower-cased copy; 5 % get an upper-case copy
+    (headlines, datelines).
+    """
+    test_keys = held_out_keys(data, ID_NER_TEST)
+    dev = dedupe(load(data, ID_NER_DEV), exclude=test_keys)
+    train = dedupe(load(data, ID_NER_TRAIN), exclude=test_keys | {s.key() for s in dev})
+    if augmentation:
+        nerp = [s for s in train if s.source == "nerp"]
+        cased = [s for s in train if s.source != "nerp"]
+        train = (
+            augment(nerp, [(recase, 1.0)], seed=1)
+            + augment(cased, [(lowercase, 0.5), (uppercase, 0.05)], seed=2)
+        )
+    return {"train": train, "dev": dev}
+
+
+def en_ner_splits(data: Path, variant: str, augmentation: bool = True) -> dict[str, list[NerSentence]]:
+    test_keys = held_out_keys(data, EN_NER_TEST)
+    dev = dedupe(load(data, EN_NER_DEV), exclude=test_keys)
+    train = dedupe(load(data, EN_NER_VARIANTS[variant]), exclude=test_keys | {s.key() for s in dev})
+    if augmentation:
+        train = augment(train, [(lowercase, 0.05), (uppercase, 0.05)], seed=3)
+    return {"train": train, "dev": dev}
+
+
+def ner_tests(data: Path, lang: str, train_keys: set[str] | None = None) -> dict[str, list[NerSentence]]:
+    """Test splits (and extra evaluation sets, minus any sentence in ``train_keys``)."""
+    files = ID_NER_TEST if lang == "id" else EN_NER_TEST
+    tests = {cf.name: cf.reader(data / cf.path) for cf in files if (data / cf.path).exists()}
+    if lang == "id":
+        for cf in ID_NER_EXTRA_EVAL:
+            if (data / cf.path).exists():
+                tests[cf.name + "-unseen"] = dedupe(cf.reader(data / cf.path), exclude=train_keys)
+    return tests

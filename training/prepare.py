@@ -1,0 +1,75 @@
+"""Convert the shared corpora into spaCy DocBin files in a work directory (outside the repo)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from corpora import NerSentence, read_conllu_docs, to_docbin
+from datasets import UD, en_ner_splits, id_ner_splits
+from spacy.tokens import DocBin
+
+
+def _stats(sents: list[NerSentence]) -> dict[str, object]:
+    labels = Counter(label for s in sents for *_, label in s.spans)
+    sources = Counter(s.source for s in sents)
+    return {
+        "sentences": len(sents),
+        "words": sum(len(s.words) for s in sents),
+        "entities": dict(labels),
+        "sources": dict(sources),
+    }
+
+
+def prepare_ner(data: Path, work: Path, lang: str, variant: str = "open", limit: int = 0) -> dict[str, object]:
+    """Write ``train.spacy``/``dev.spacy`` for an NER job and return corpus statistics."""
+    nlp = spacy.blank(lang)
+    splits = id_ner_splits(data) if lang == "id" else en_ner_splits(data, variant)
+    work.mkdir(parents=True, exist_ok=True)
+    stats: dict[str, object] = {}
+    for split, sents in splits.items():
+        if limit:
+            sents = sents[:limit]
+        to_docbin(nlp, sents).to_disk(work / f"{split}.spacy")
+        stats[split] = _stats(sents)
+    (work / "stats.json").write_text(json.dumps(stats, indent=2), encoding="utf-8")
+    return stats
+
+
+def prepare_ud(data: Path, work: Path, lang: str, limit: int = 0) -> dict[str, object]:
+    """Write ``train.spacy``/``dev.spacy`` for a UD job (Indonesian FEATS stripped, see MODEL_CARD)."""
+    nlp = spacy.blank(lang)
+    strip = lang == "id"  # the GSD v2.0 train split has no FEATS; keep the label set consistent
+    work.mkdir(parents=True, exist_ok=True)
+    stats: dict[str, object] = {}
+    for split in ("train", "dev"):
+        db = DocBin(store_user_data=False)
+        n_sents = n_words = 0
+        for rel in UD[lang][split]:
+            for doc in read_conllu_docs(nlp, data / rel, strip_feats=strip, limit=limit):
+                db.add(doc)
+                n_sents += 1
+                n_words += len(doc)
+        db.to_disk(work / f"{split}.spacy")
+        stats[split] = {"sentences": n_sents, "words": n_words, "files": UD[lang][split]}
+    (work / "stats.json").write_text(json.dumps(stats, indent=2), encoding="utf-8")
+    return stats
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--work", type=Path, required=True)
+    parser.add_argument("--job", required=True, help="id-ner, en-ner-<variant>, id-ud or en-ud")
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args()
+    lang, kind, *rest = args.job.split("-", 2)
+    if kind == "ner":
+        result = prepare_ner(args.data, args.work, lang, rest[0] if rest else "open", args.limit)
+    else:
+        result = prepare_ud(args.data, args.work, lang, args.limit)
+    print(json.dumps(result, indent=2))

@@ -38,6 +38,16 @@ class Published(_Model):
     reasoning: str | None = Field(None, description="How an inferred date was reached.")
 
 
+class Geo(_Model):
+    lat: float
+    lon: float
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code.")
+    admin1: str | None = None
+    geonameid: int | None = None
+    feature: str | None = Field(None, description="country, admin region, city, ...")
+    score: float | None = None
+
+
 class Dateline(_Model):
     """The opening dateline, e.g. ``Moskow (ANTARA) -``: the span covers it whole, dash included."""
 
@@ -49,6 +59,7 @@ class Dateline(_Model):
     text: str
     place_span: Span | None = None
     agency_span: Span | None = None
+    geo: Geo | None = Field(None, description="Where the dateline place is, when warta is confident.")
 
 
 class Credit(_Model):
@@ -97,16 +108,6 @@ class Paragraph(_Model):
     start: int
     end: int
     text: str
-
-
-class Geo(_Model):
-    lat: float
-    lon: float
-    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code.")
-    admin1: str | None = None
-    geonameid: int | None = None
-    feature: str | None = Field(None, description="country, admin region, city, ...")
-    score: float | None = None
 
 
 class Mention(_Model):

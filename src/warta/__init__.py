@@ -12,5 +12,13 @@ from warta.settings import Settings
 
 __version__ = "0.1.0"
 
-__all__ = ["SCHEMA_VERSION", "Record", "Settings", "__version__", "analyze", "analyze_path", "analyze_paths",
-           "json_schema"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Record",
+    "Settings",
+    "__version__",
+    "analyze",
+    "analyze_path",
+    "analyze_paths",
+    "json_schema",
+]

@@ -35,13 +35,24 @@ def analyze(
         raise TypeError(f"analyze() takes the article text as str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the article text is empty")
-    article = RawArticle(text=text, id=id, url=url, title=title, published=published, lang=lang,
-                         source=url, meta={"format": "text"})
+    article = RawArticle(
+        text=text,
+        id=id,
+        url=url,
+        title=title,
+        published=published,
+        lang=lang,
+        source=url,
+        meta={"format": "text"},
+    )
     return get_pipeline(settings).annotate(article)
 
 
 def analyze_items(
-    items: Iterable[RawArticle | ReadFailure], *, settings: Settings = DEFAULT_SETTINGS, fail_fast: bool = False
+    items: Iterable[RawArticle | ReadFailure],
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    fail_fast: bool = False,
 ) -> Iterator[Record]:
     return get_pipeline(settings).run(items, fail_fast=fail_fast)
 

@@ -26,7 +26,7 @@ def plugin_annotators() -> list[Annotator]:
 
 
 def check_order(annotators: Sequence[Annotator]) -> None:
-    """Every field an annotator requires is provided by an earlier one, and only record fields are provided."""
+    """Every field an annotator requires is provided by an earlier one; only record fields are provided."""
     provided: set[str] = set()
     for a in annotators:
         missing = [f for f in a.requires if f not in provided]
@@ -39,10 +39,14 @@ def check_order(annotators: Sequence[Annotator]) -> None:
 
 
 class Pipeline:
-    def __init__(self, annotators: Sequence[Annotator] | None = None, settings: Settings = DEFAULT_SETTINGS) -> None:
+    def __init__(
+        self, annotators: Sequence[Annotator] | None = None, settings: Settings = DEFAULT_SETTINGS
+    ) -> None:
         self.settings = settings
-        self.annotators = list(annotators) if annotators is not None else (
-            builtin_annotators(use_models=settings.use_models) + plugin_annotators()
+        self.annotators = (
+            list(annotators)
+            if annotators is not None
+            else (builtin_annotators(use_models=settings.use_models) + plugin_annotators())
         )
         check_order(self.annotators)
 
@@ -54,8 +58,11 @@ class Pipeline:
         for a in self.annotators:
             blocked = [f for f in a.requires if f in skipped]
             if blocked:
-                failures.append(AnnotatorFailure(
-                    annotator=a.name, type="skipped", message=f"skipped: needs {blocked}, which failed"))
+                failures.append(
+                    AnnotatorFailure(
+                        annotator=a.name, type="skipped", message=f"skipped: needs {blocked}, which failed"
+                    )
+                )
                 skipped.update(a.provides)
                 continue
             try:
@@ -69,7 +76,9 @@ class Pipeline:
                 continue
             extra = set(found) - set(a.provides)
             if extra:
-                raise PipelineError(f"annotator {a.name!r} returned fields it does not provide: {sorted(extra)}")
+                raise PipelineError(
+                    f"annotator {a.name!r} returned fields it does not provide: {sorted(extra)}"
+                )
             doc.fields.update(found)
             versions[a.name] = a.version
         return _record(article, doc.fields, versions, failures)
@@ -91,8 +100,9 @@ class Pipeline:
                 yield error_record(item.source, exc, id=item.id, text=item.text)
 
 
-def _record(article: RawArticle, fields: dict[str, Any], versions: dict[str, str],
-            failures: list[AnnotatorFailure]) -> Record:
+def _record(
+    article: RawArticle, fields: dict[str, Any], versions: dict[str, str], failures: list[AnnotatorFailure]
+) -> Record:
     title_span = fields.get("title_span")
     title = article.title or (title_span.text if title_span else None)
     return Record(

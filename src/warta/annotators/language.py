@@ -11,11 +11,11 @@ from warta.document import Document
 _WORD = re.compile(r"[a-z]+")
 _ID_WORDS = frozenset(
     "yang dan di dari ini itu dengan untuk pada tidak dalam akan ke juga oleh kata bahwa adalah "
-    "telah sudah karena saat atau tersebut para mereka kami kita ada menjadi bisa lebih".split()
+    "telah sudah karena saat atau tersebut para mereka kami kita ada menjadi bisa lebih ".split()
 )
 _EN_WORDS = frozenset(
-    "the of and to in is that for on with was said as by at from has have are were be it "
-    "this which but not an will would their its been".split()
+    "the of and to in is that for on with was said as by at from has have are were be it this which "
+    "but not an will would their its been ".split()
 )
 # py3langid confuses Indonesian and Malay on short texts; warta reads both as Indonesian
 _ALIASES = {"ms": "id"}

@@ -18,27 +18,63 @@ from warta.settings import DEFAULT_SETTINGS
 
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "pretty"]), default="jsonl", show_default=True,
-              help="jsonl: one record a line; json: a JSON array; pretty: a readable summary.")
-@click.option("--lang", type=click.Choice(["auto", "id", "en"]), default="auto", show_default=True,
-              help="Language of the inputs; auto identifies each article's.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "pretty"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one record a line; json: a JSON array; pretty: a readable summary.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["auto", "id", "en"]),
+    default="auto",
+    show_default=True,
+    help="Language of the inputs; auto identifies each article's.",
+)
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails, with exit code 1.")
 @click.option("--no-models", is_flag=True, help="Run the rule-based annotators only.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field with the article text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field with the article id.")
-@click.option("--date-field", default="published", show_default=True, help="JSONL field with the publication date.")
+@click.option(
+    "--date-field", default="published", show_default=True, help="JSONL field with the publication date."
+)
 @click.option("--url-field", default="url", show_default=True, help="JSONL field with the article URL.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_SETTINGS.max_input_bytes, show_default=True,
-              help="Inputs larger than this give an input_too_large error record.")
-def analyze_command(paths: tuple[str, ...], fmt: str, lang: str, fail_fast: bool, no_models: bool,
-                    text_field: str, id_field: str, date_field: str, url_field: str, max_bytes: int) -> None:
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_SETTINGS.max_input_bytes,
+    show_default=True,
+    help="Inputs larger than this give an input_too_large error record.",
+)
+def analyze_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    lang: str,
+    fail_fast: bool,
+    no_models: bool,
+    text_field: str,
+    id_field: str,
+    date_field: str,
+    url_field: str,
+    max_bytes: int,
+) -> None:
     """Analyse articles: PATH is a text, HTML, JSON or JSONL file, a directory (recursive), or - for stdin.
 
     Prints one record per article, in input order. An input that fails gives a record with an
     "error" field and the run goes on.
     """
-    settings = replace(DEFAULT_SETTINGS, lang=lang, use_models=not no_models, text_field=text_field,
-                       id_field=id_field, date_field=date_field, url_field=url_field, max_input_bytes=max_bytes)
+    settings = replace(
+        DEFAULT_SETTINGS,
+        lang=lang,
+        use_models=not no_models,
+        text_field=text_field,
+        id_field=id_field,
+        date_field=date_field,
+        url_field=url_field,
+        max_input_bytes=max_bytes,
+    )
     records = analyze_paths(paths, settings=settings, fail_fast=fail_fast)
     out = sys.stdout
     first = True
@@ -49,7 +85,9 @@ def analyze_command(paths: tuple[str, ...], fmt: str, lang: str, fail_fast: bool
             if fmt == "jsonl":
                 out.write(to_jsonl(record) + "\n")
             elif fmt == "json":
-                out.write(("" if first else ",\n") + json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+                out.write(
+                    ("" if first else ",\n") + json.dumps(record.to_dict(), ensure_ascii=False, indent=2)
+                )
             else:
                 out.write(summary(record) + "\n\n")
             first = False

@@ -31,7 +31,9 @@ def summary(record: Record) -> str:
     if record.sources:
         lines.append("   sources:   " + " → ".join(s.name for s in record.sources))
     if record.related:
-        lines.append(f"   related:   {len(record.related)} line(s): " + " | ".join(r.title for r in record.related))
+        lines.append(
+            f"   related:   {len(record.related)} line(s): " + " | ".join(r.title for r in record.related)
+        )
     if record.copyright:
         c = record.copyright
         lines.append(f"   copyright: {c.holder or '?'} {c.year or ''}".rstrip())

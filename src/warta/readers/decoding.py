@@ -5,6 +5,7 @@ from __future__ import annotations
 from warta.errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
 
 _BINARY_SAMPLE = 4096
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
 
 
 def check_size(size: int, limit: int, source: str | None) -> None:
@@ -35,7 +36,13 @@ def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise DecodeError(f"{source or 'input'}: cannot tell its character encoding")
+    # single-byte code pages often tie; news in Latin script is far more often Windows-1252
+    for match in results:
+        if match.encoding in _PREFERRED and match.chaos <= best.chaos:
+            best = match
+            break
     return str(best), best.encoding

@@ -27,7 +27,13 @@ def article_from_object(obj: Any, source: str, settings: Settings = DEFAULT_SETT
         value = obj.get(name)
         return None if value is None else str(value)
 
-    known = {settings.text_field, settings.id_field, settings.date_field, settings.url_field, settings.title_field}
+    known = {
+        settings.text_field,
+        settings.id_field,
+        settings.date_field,
+        settings.url_field,
+        settings.title_field,
+    }
     extra = {k: v for k, v in obj.items() if k not in known}
     return RawArticle(
         text=text,
@@ -53,7 +59,9 @@ def read_jsonl(
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadFailure(where, MalformedInputError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})"))
+            yield ReadFailure(
+                where, MalformedInputError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})")
+            )
             continue
         try:
             yield article_from_object(obj, where, settings)
@@ -68,7 +76,9 @@ def read_json(
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield ReadFailure(source, MalformedInputError(f"{source}: not valid JSON ({exc.msg}, line {exc.lineno})"))
+        yield ReadFailure(
+            source, MalformedInputError(f"{source}: not valid JSON ({exc.msg}, line {exc.lineno})")
+        )
         return
     items = obj if isinstance(obj, list) else [obj]
     if not items:

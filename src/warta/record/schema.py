@@ -39,7 +39,7 @@ def _type_name(prop: dict[str, Any]) -> str:
 def field_table() -> str:
     """Markdown tables of every object in the schema: field, type, description."""
     schema = json_schema()
-    objects = [("Record", schema)] + sorted(schema.get("$defs", {}).items())
+    objects = [("Record", schema), *sorted(schema.get("$defs", {}).items())]
     out: list[str] = []
     for name, obj in objects:
         out.append(f"### {name}\n")

@@ -65,7 +65,9 @@ class Dateline(_Model):
 class Credit(_Model):
     """A person credited for the story; the span is the name itself."""
 
-    role: str = Field(description="reporter, writer, translator, editor, photographer, contributor, producer.")
+    role: str = Field(
+        description="reporter, writer, translator, editor, photographer, contributor, producer."
+    )
     name: str
     start: int
     end: int
@@ -175,7 +177,9 @@ class Record(_Model):
 
     schema_version: str = SCHEMA_VERSION
     id: str = Field(description="Given by the input, or a content hash.")
-    source: str | None = Field(None, description="Path (with ':line' for JSONL) or URL the article came from.")
+    source: str | None = Field(
+        None, description="Path (with ':line' for JSONL) or URL the article came from."
+    )
     url: str | None = None
     lang: str | None = Field(None, description="ISO 639-1 code ('id', 'en', ...) or 'und'.")
     title: str | None = None
@@ -195,7 +199,9 @@ class Record(_Model):
     meta: dict[str, Any] = Field(
         default_factory=dict, description="What the reader knew beside the text: author, sitename, encoding."
     )
-    annotators: dict[str, str] = Field(default_factory=dict, description="Annotator name -> version that ran.")
+    annotators: dict[str, str] = Field(
+        default_factory=dict, description="Annotator name -> version that ran."
+    )
     failures: list[AnnotatorFailure] = Field(default_factory=list, description="Annotators that failed.")
     error: ErrorInfo | None = Field(None, description="Set when the input could not be analysed at all.")
 

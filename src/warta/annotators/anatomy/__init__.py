@@ -13,7 +13,13 @@ from warta.annotators.anatomy.blocks import Block, split_blocks
 from warta.annotators.anatomy.credits import credit_notes, credits_in_line, is_credit_line
 from warta.annotators.anatomy.dateline import DatelineMatch, match_dateline
 from warta.annotators.anatomy.lines import copyright_line, is_caption, is_residue, is_subheading, related_line
-from warta.annotators.anatomy.sources import closing_agency, inline_sources, is_source_line, sources_in_line
+from warta.annotators.anatomy.sources import (
+    closing_agency,
+    inline_sources,
+    is_source_line,
+    sources_in_line,
+    told_agency_sources,
+)
 from warta.document import Document
 from warta.record import Copyright, Credit, Dateline, Paragraph, Related, Source, Span
 from warta.record.spans import span
@@ -47,7 +53,7 @@ def _dateline(text: str, m: DatelineMatch) -> Dateline:
     return Dateline(
         place=place.text if place else None,
         agency=agency.text if agency else None,
-        date=text[m.date[0]:m.date[1]] if m.date else None,
+        date=text[m.date[0] : m.date[1]] if m.date else None,
         start=whole.start,
         end=whole.end,
         text=whole.text,
@@ -109,6 +115,7 @@ def find_anatomy(text: str, blocks: list[Block]) -> dict[str, Any]:
         if m is not None:
             dateline = _dateline(text, m)
 
+    told: list[Source] = []
     body: list[Paragraph] = []
     body_blocks = [i for i, k in enumerate(kinds) if k is None]
     for n, i in enumerate(body_blocks):
@@ -126,8 +133,11 @@ def find_anatomy(text: str, blocks: list[Block]) -> dict[str, Any]:
         if 0 < n < len(body_blocks) - 1 and is_subheading(sp.text) and blocks[body_blocks[n + 1]].words > 12:
             continue
         sources.extend(inline_sources(text, sp.start, sp.end))
+        told.extend(told_agency_sources(text, sp.start, sp.end))
         body.append(Paragraph(start=sp.start, end=sp.end, text=sp.text))
 
+    if not sources:  # explicit attribution (source lines, "dilansir") outranks who a speaker talked to
+        sources.extend(told)
     return {
         "title_span": title_span,
         "dateline": dateline,

@@ -7,6 +7,7 @@ blank lines, and hard-wrapped wire copy whose paragraphs start with an indented 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from warta.document import Line
 from warta.record.spans import trim
@@ -34,7 +35,7 @@ def is_wrapped_layout(lines: list[Line]) -> bool:
     content = [ln for ln in lines if not ln.blank]
     indented = sum(1 for ln in content if _indent(ln) >= 2)
     continuation = sum(
-        1 for prev, ln in zip(content, content[1:], strict=False) if _indent(prev) >= 2 and _indent(ln) == 0
+        1 for prev, ln in pairwise(content) if _indent(prev) >= 2 and _indent(ln) == 0
     )
     return indented >= 2 and continuation >= 2 and indented < len(content)
 

@@ -1,4 +1,5 @@
-"""Credit lines ('Pewarta: X', 'Editor : Y', 'By Z') and wire credit notes ('(Reporting by X; Editing by Y)')."""
+"""Credit lines ('Pewarta: X', 'Editor : Y', 'By Z') and wire credit notes
+('(Reporting by X; Editing by Y)')."""
 
 from __future__ import annotations
 
@@ -48,7 +49,9 @@ def _names(text: str, start: int, end: int, *, strip_place: bool = False) -> Ite
 
 def _credit(text: str, s: int, e: int, role: str, label: str) -> Credit:
     sp = span(text, s, e)
-    return Credit(role=role, name=" ".join(sp.text.split()), start=sp.start, end=sp.end, text=sp.text, label=label)
+    return Credit(
+        role=role, name=" ".join(sp.text.split()), start=sp.start, end=sp.end, text=sp.text, label=label
+    )
 
 
 def is_credit_line(line: str) -> bool:

@@ -57,14 +57,14 @@ def _group(m: re.Match[str], name: str, base: int) -> tuple[int, int] | None:
 
 def match_dateline(text: str, start: int, end: int) -> DatelineMatch | None:
     """A dateline at the very start of text[start:end], or None."""
-    piece = text[start:min(end, start + 160)]
+    piece = text[start : min(end, start + 160)]
     for pattern in _PATTERNS:
         m = pattern.match(piece)
         if not m:
             continue
         # the text after a dateline begins a sentence, or the block ends there (old wire copy with a date
         # in the dateline may continue in lower case)
-        rest = piece[m.end():].lstrip()
+        rest = piece[m.end() :].lstrip()
         dated = "date" in m.re.groupindex and m.group("date")
         if rest and not dated and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'(["):
             continue

@@ -36,13 +36,39 @@ RELATED_CUES = ("read also", "also read", "read more", "see also", "related", "w
 COPYRIGHT_WORDS = ("all rights reserved", "copyright")
 
 RESIDUE_LINES = (
-    "advertisement", "continue reading", "story continues below", "sponsored", "share this article",
+    "advertisement",
+    "continue reading",
+    "story continues below",
+    "sponsored",
+    "share this article",
     "reuter",  # the 1980s Reuters wire sign-off
 )
 
 CAPTION_MARKERS = ("photo:", "photo credit:", "(photo", "image:", "file photo")
 
 MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 )

@@ -29,25 +29,75 @@ SOURCE_LABELS = ("sumber berita", "sumber")
 SOURCE_CUES = ("dilansir", "melansir", "dikutip", "mengutip", "disadur", "menyadur")
 # lower-case words that may stand between the cue and the outlet's name
 SOURCE_DESCRIPTORS = (
-    "tayangan", "program", "kanal", "kantor berita", "harian", "surat kabar", "majalah",
-    "stasiun televisi", "media", "laporan", "akun",
+    "tayangan",
+    "program",
+    "kanal",
+    "kantor berita",
+    "harian",
+    "surat kabar",
+    "majalah",
+    "stasiun televisi",
+    "media",
+    "laporan",
+    "akun",
 )
 
 RELATED_CUES = (
-    "baca juga", "baca pula", "simak juga", "lihat juga", "tonton juga", "saksikan juga", "berita terkait",
+    "baca juga",
+    "baca pula",
+    "simak juga",
+    "lihat juga",
+    "tonton juga",
+    "saksikan juga",
+    "berita terkait",
 )
 
 COPYRIGHT_WORDS = ("hak cipta dilindungi undang-undang", "hak cipta")
 
 RESIDUE_LINES = (
-    "scroll to continue with content", "advertisement", "iklan", "adv", "loading", "loading...",
-    "bagikan", "share", "halaman selanjutnya", "berikutnya", "lanjutkan membaca",
+    "scroll to continue with content",
+    "advertisement",
+    "iklan",
+    "adv",
+    "loading",
+    "loading...",
+    "bagikan",
+    "share",
+    "halaman selanjutnya",
+    "berikutnya",
+    "lanjutkan membaca",
 )
 
 CAPTION_MARKERS = ("foto:", "foto :", "(foto", "ilustrasi:", "sumber foto")
 
 MONTHS = (
-    "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus",
-    "september", "oktober", "november", "nopember", "desember",
-    "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "ags", "sep", "sept", "okt", "nov", "nop", "des",
+    "januari",
+    "februari",
+    "pebruari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "nopember",
+    "desember",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "agu",
+    "agt",
+    "ags",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "nop",
+    "des",
 )

@@ -48,7 +48,12 @@ def related_line(text: str, start: int, end: int, next_line: Span | None = None)
     cue = " ".join(m.group("cue").split())
     title_start, title_end = m.start("title"), m.end("title")
     weak = cue.lower().split(" video")[0] in _WEAK_CUES
-    if weak and ":" not in m.group("sep") and "video" not in cue.lower() and not _QUOTED.match(text, title_start, title_end):
+    if (
+        weak
+        and ":" not in m.group("sep")
+        and "video" not in cue.lower()
+        and not _QUOTED.match(text, title_start, title_end)
+    ):
         return None
     quoted = _QUOTED.search(text, title_start, title_end)
     if quoted:
@@ -82,7 +87,9 @@ def copyright_line(text: str, start: int, end: int) -> Copyright | None:
     holder = _YEAR.sub(" ", rest)
     holder = " ".join(holder.replace("-", " ").strip(" .,;:-–—").split()).strip(" .,;:") or None
     sp = span(text, start, end)
-    return Copyright(holder=holder, year=int(year_m[-1]) if year_m else None, start=sp.start, end=sp.end, text=sp.text)
+    return Copyright(
+        holder=holder, year=int(year_m[-1]) if year_m else None, start=sp.start, end=sp.end, text=sp.text
+    )
 
 
 def is_residue(line: str) -> bool:
@@ -99,13 +106,17 @@ def is_residue(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption: a short line carrying 'Foto:' / 'Photo:' / '(ANTARA FOTO/...)'."""
-    low = line.lower()
-    if len(line.split()) > 60:
+    """A photo caption: a short line that ends with its credit ('... Foto: X', '(Foto: ...)')."""
+    low = line.lower().strip()
+    if len(low.split()) > 60:
         return False
-    return low.lstrip().startswith(("foto:", "photo:", "foto :")) or any(m in low for m in _CAPTION_MARKERS) and (
-        low.rstrip().endswith(")") or re.search(r"(?:foto|photo)\s*:\s*[^.]{1,60}\.?$", low) is not None
-    )
+    if low.startswith(("foto:", "photo:", "foto :")):
+        return True
+    for marker in _CAPTION_MARKERS:
+        at = low.rfind(marker)
+        if at >= 0 and len(low[at + len(marker) :].split()) <= 8:
+            return True
+    return False
 
 
 def is_subheading(line: str) -> bool:

@@ -10,8 +10,12 @@ from warta.annotators.anatomy.outlets import AGENCIES, OUTLETS
 from warta.record import Source
 from warta.record.spans import span
 
-_LABELS = "|".join(re.escape(s) for s in sorted(lexicon_id.SOURCE_LABELS + lexicon_en.SOURCE_LABELS, key=len, reverse=True))
-_SOURCE_LINE = re.compile(rf"[ \t(\[]*(?P<label>(?i:{_LABELS}))[ \t\u00a0]*:[ \t\u00a0]*(?P<value>[^\n]+?)[ \t)\].]*$")
+_LABELS = "|".join(
+    re.escape(s) for s in sorted(lexicon_id.SOURCE_LABELS + lexicon_en.SOURCE_LABELS, key=len, reverse=True)
+)
+_SOURCE_LINE = re.compile(
+    rf"[ \t(\[]*(?P<label>(?i:{_LABELS}))[ \t\u00a0]*:[ \t\u00a0]*(?P<value>[^\n]+?)[ \t)\].]*$"
+)
 _SPLIT = re.compile(r"\s*(?:[-–—/,;&+|]|\bdan\b|\band\b)\s*")
 
 _CUE = "|".join(lexicon_id.SOURCE_CUES)
@@ -24,8 +28,23 @@ _KNOWN = {n.lower() for n in AGENCIES + OUTLETS}
 _DOMAIN = re.compile(r"[A-Za-z][\w\-]*(?:\.[A-Za-z]{2,})+$")
 # words that begin a capitalised phrase but are not outlets: "dikutip dari Presiden ...", day names
 _NOT_OUTLET = {
-    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "presiden", "menteri", "kepala", "ketua",
-    "dia", "ia", "mereka", "pihak", "pernyataan", "keterangan",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "presiden",
+    "menteri",
+    "kepala",
+    "ketua",
+    "dia",
+    "ia",
+    "mereka",
+    "pihak",
+    "pernyataan",
+    "keterangan",
 }
 
 
@@ -63,7 +82,7 @@ def inline_sources(text: str, start: int, end: int) -> list[Source]:
             continue  # "mengutip" also quotes people; only named outlets count
         sp = span(text, m.start("name"), m.end("name"), strip=" \t\u00a0.,")
         out.append(Source(name=sp.text, start=sp.start, end=sp.end, text=sp.text, cue=m.group("cue")))
-    return out + told_agency_sources(text, start, end)
+    return out
 
 
 _AGENCY_NAMES = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
@@ -72,6 +91,7 @@ _TOLD_AGENCY = re.compile(rf"\b(?P<cue>kepada)\s+(?P<name>{_AGENCY_NAMES})\b")
 
 
 def told_agency_sources(text: str, start: int, end: int) -> list[Source]:
+    """Agencies a speaker talked to: a weaker sign than a source line, used only where there is none."""
     out = []
     for m in _TOLD_AGENCY.finditer(text, start, end):
         sp = span(text, m.start("name"), m.end("name"))

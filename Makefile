@@ -1,0 +1,41 @@
+# warta: `make demo` and `make test` do all the set-up on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SHARED ?= ../shared
+
+.PHONY: install demo test lint unit schema bench models clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/warta demo
+
+lint: install
+	$(BIN)/ruff check src tests scripts bench training
+	$(BIN)/lint-imports --no-cache
+
+# pytest exits 5 when it collects no tests: that fails the build too
+unit: install
+	$(BIN)/python -m pytest -q
+
+test: lint unit
+
+schema: install
+	$(BIN)/python scripts/gen_schema.py
+
+bench: install
+	$(BIN)/python bench/run.py --out bench/results.json
+
+models: install
+	$(BIN)/python training/build_models.py --data $(SHARED)/data --out src/warta/models
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache src/*.egg-info

@@ -72,7 +72,7 @@ def find_anatomy(text: str, blocks: list[Block]) -> dict[str, Any]:
         if kinds[i]:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        rel = related_line(text, b.start, b.end, span(text, nxt.start, nxt.end) if nxt else None)
+        rel = related_line(text, b.start, b.end, (nxt.start, nxt.end) if nxt else None)
         if rel:
             kinds[i] = "related"
             related.append(rel)

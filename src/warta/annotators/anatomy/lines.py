@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from warta.annotators.anatomy import lexicon_en, lexicon_id
-from warta.record import Copyright, Related, Span
+from warta.record import Copyright, Related
 from warta.record.spans import span
 
 _RELATED_CUES = "|".join(
@@ -40,7 +40,9 @@ _CAPTION_MARKERS = lexicon_id.CAPTION_MARKERS + lexicon_en.CAPTION_MARKERS
 _TERMINAL = tuple(".!?\"”’')…:;")
 
 
-def related_line(text: str, start: int, end: int, next_line: Span | None = None) -> Related | None:
+def related_line(
+    text: str, start: int, end: int, next_line: tuple[int, int] | None = None
+) -> Related | None:
     """A 'Baca juga: ...' line; with no title after the cue, the next line is the title."""
     m = _RELATED.match(text, start, end)
     if not m:
@@ -66,8 +68,8 @@ def related_line(text: str, start: int, end: int, next_line: Span | None = None)
     if title_end - title_start < 3:
         if next_line is None:
             return None
-        title = next_line
-        line = span(text, start, next_line.end)
+        title = span(text, *next_line)
+        line = span(text, start, next_line[1])
     else:
         title = span(text, title_start, title_end)
     if not title.text or len(title.text.split()) > 40:

@@ -11,17 +11,31 @@ AGENCIES = ["ANTARA", "Reuters", "AFP"]
 NAMES = ["Andi Saputra", "Sri Wahyuni", "Budi Santoso", "Dewi Lestari", "Rina Maharani", "Yoga Pratama"]
 SUBJECTS = ["Pemerintah", "Gubernur", "Kepolisian", "Menteri Keuangan", "Bank sentral", "Warga setempat"]
 VERBS = ["mengumumkan", "menolak", "membahas", "meresmikan", "menunda", "mendukung"]
-OBJECTS = ["rencana pembangunan jalan tol", "kenaikan harga beras", "program vaksinasi", "anggaran daerah",
-           "pembangunan pelabuhan baru", "aturan lalu lintas"]
+OBJECTS = [
+    "rencana pembangunan jalan tol",
+    "kenaikan harga beras",
+    "program vaksinasi",
+    "anggaran daerah",
+    "pembangunan pelabuhan baru",
+    "aturan lalu lintas",
+]
 EN_SUBJECTS = ["The government", "The central bank", "Police", "The minister", "Residents", "The council"]
 EN_VERBS = ["announced", "rejected", "discussed", "opened", "delayed", "backed"]
-EN_OBJECTS = ["a plan for a new toll road", "higher rice prices", "a vaccination drive", "the regional budget",
-              "a new port", "new traffic rules"]
+EN_OBJECTS = [
+    "a plan for a new toll road",
+    "higher rice prices",
+    "a vaccination drive",
+    "the regional budget",
+    "a new port",
+    "new traffic rules",
+]
 
 
 def _id_article(rng: random.Random) -> str:
     place, agency = rng.choice(PLACES), "ANTARA"
-    paras = [f"{place} ({agency}) - {rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} pada Senin."]
+    paras = [
+        f"{place} ({agency}) - {rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} pada Senin."
+    ]
     for _ in range(rng.randint(4, 9)):
         paras.append(
             f'"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} demi kepentingan warga," '
@@ -35,11 +49,15 @@ def _id_article(rng: random.Random) -> str:
 
 def _en_article(rng: random.Random) -> str:
     place = rng.choice(PLACES).upper()
-    paras = [f"{place} ({rng.choice(AGENCIES)}) - {rng.choice(EN_SUBJECTS)} {rng.choice(EN_VERBS)} "
-             f"{rng.choice(EN_OBJECTS)} on Monday, officials said."]
+    paras = [
+        f"{place} ({rng.choice(AGENCIES)}) - {rng.choice(EN_SUBJECTS)} {rng.choice(EN_VERBS)} "
+        f"{rng.choice(EN_OBJECTS)} on Monday, officials said."
+    ]
     for _ in range(rng.randint(4, 9)):
         paras.append(f'"We {rng.choice(EN_VERBS)} {rng.choice(EN_OBJECTS)}," {rng.choice(NAMES)} said.')
-        paras.append(f"{rng.choice(EN_SUBJECTS)} also {rng.choice(EN_VERBS)} {rng.choice(EN_OBJECTS)} last year.")
+        paras.append(
+            f"{rng.choice(EN_SUBJECTS)} also {rng.choice(EN_VERBS)} {rng.choice(EN_OBJECTS)} last year."
+        )
     paras.append(f"(Reporting by {rng.choice(NAMES)}; Editing by {rng.choice(NAMES)})")
     return "\n\n".join(paras)
 

@@ -44,14 +44,22 @@ def bench_cli(n: int, extra: list[str]) -> dict[str, float | str]:
         path = write_jsonl(Path(tmp) / "gen.jsonl", n)
         warta = str(Path(sys.executable).with_name("warta"))
         t0 = time.perf_counter()
-        proc = subprocess.run([warta, "analyze", "--format", "jsonl", *extra, str(path)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+        proc = subprocess.run(
+            [warta, "analyze", "--format", "jsonl", *extra, str(path)],
+            capture_output=True,
+            check=False,
+        )
         elapsed = time.perf_counter() - t0
     records = proc.stdout.count(b"\n")
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"command": " ".join(["warta analyze --format jsonl", *extra]), "articles": records,
-            "exit_code": proc.returncode, "seconds": round(elapsed, 2),
-            "articles_per_s": round(records / elapsed, 1), "peak_rss_mb": round(peak_kb / 1024, 1)}
+    return {
+        "command": " ".join(["warta analyze --format jsonl", *extra]),
+        "articles": records,
+        "exit_code": proc.returncode,
+        "seconds": round(elapsed, 2),
+        "articles_per_s": round(records / elapsed, 1),
+        "peak_rss_mb": round(peak_kb / 1024, 1),
+    }
 
 
 def main() -> None:
@@ -60,7 +68,11 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=10_000)
     args = ap.parse_args()
     results = {
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "anatomy_in_process": bench_anatomy(args.n),
         "cli_no_models": bench_cli(args.n, ["--no-models"]),

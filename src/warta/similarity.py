@@ -1,0 +1,80 @@
+"""Near-duplicate detection: MinHash signatures of an article's clean body, and LSH band keys.
+
+The embedded store and the Spark job both call these functions, so their clusters agree: same
+shingles, same permutations (fixed seed), same bands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+NUM_PERM = 128
+SHINGLE_WORDS = 5
+BANDS = 32  # 32 bands of 4 rows: pairs with Jaccard >= ~0.5 become candidates with high probability
+ROWS = NUM_PERM // BANDS
+SEED = 20250428
+THRESHOLD = 0.6  # estimated Jaccard at or above which two articles are one story
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
+    """Word k-grams of the case-folded text (a short text is one shingle)."""
+    words = _TOKEN.findall(text.casefold())
+    if len(words) < k:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+def signature(text: str) -> list[int]:
+    """The MinHash signature of a text: NUM_PERM unsigned 32-bit values (empty text: an empty list)."""
+    from datasketch import MinHash
+
+    grams = shingles(text)
+    if not grams:
+        return []
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    mh.update_batch(list(grams))
+    return [int(v) for v in mh.hashvalues]
+
+
+def band_keys(sig: Sequence[int]) -> list[str]:
+    """One key per LSH band: articles sharing any key are candidate duplicates."""
+    if not sig:
+        return []
+    keys = []
+    for b in range(BANDS):
+        rows = sig[b * ROWS:(b + 1) * ROWS]
+        digest = hashlib.blake2b(",".join(map(str, rows)).encode(), digest_size=8).hexdigest()
+        keys.append(f"{b}:{digest}")
+    return keys
+
+
+def estimate(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    if not a or not b or len(a) != len(b):
+        return 0.0
+    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
+
+
+def clusters(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected components of similar pairs (union-find), each sorted, largest first."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for x in parent:
+        groups.setdefault(find(x), []).append(x)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from warta.annotators.anatomy import AnatomyAnnotator
 from warta.annotators.base import Annotator
+from warta.annotators.dates import DatesAnnotator
 from warta.annotators.language import LanguageAnnotator
 from warta.annotators.published import PublishedAnnotator
 
@@ -17,4 +18,4 @@ __all__ = ["Annotator", "builtin_annotators"]
 def builtin_annotators(*, use_models: bool = True) -> list[Annotator]:
     """The built-in annotators, in order. ``use_models=False`` leaves out those needing trained models."""
     del use_models  # no model-backed annotator yet
-    return [LanguageAnnotator(), AnatomyAnnotator(), PublishedAnnotator()]
+    return [LanguageAnnotator(), AnatomyAnnotator(), PublishedAnnotator(), DatesAnnotator()]

@@ -1,6 +1,6 @@
-"""The publication date: from the input's metadata when it has one.
-
-Dates found in the text and dates inferred from the article's evidence are the dates annotator's work.
+"""The publication date: from the input's metadata when it has one; else from the text (a date line, the
+dateline's date, the lead's 'Senin (20/10/2025)'); else inferred from the article's evidence, with the
+reasoning kept. The text work lives in :mod:`warta.annotators.dates.infer`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from warta.annotators.dates import date_regions
+from warta.annotators.dates.infer import published_from_text
 from warta.document import Document
 from warta.record import Published
 
@@ -37,7 +39,7 @@ def normalise_date(value: str) -> str | None:
 
 class PublishedAnnotator:
     name = "published"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ()
     provides = ("published",)
 
@@ -47,4 +49,4 @@ class PublishedAnnotator:
             iso = normalise_date(given)
             if iso:
                 return {"published": Published(date=iso, source="metadata")}
-        return {"published": None}
+        return {"published": published_from_text(document, date_regions(document))}

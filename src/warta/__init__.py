@@ -6,7 +6,7 @@
 'ANTARA'
 """
 
-from warta.api import analyze, analyze_path, analyze_paths
+from warta.api import analyze, analyze_path, analyze_paths, ingest, open
 from warta.record import SCHEMA_VERSION, Record, json_schema
 from warta.settings import Settings
 
@@ -20,5 +20,7 @@ __all__ = [
     "analyze",
     "analyze_path",
     "analyze_paths",
+    "ingest",
     "json_schema",
+    "open",
 ]

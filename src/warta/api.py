@@ -8,10 +8,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from warta.errors import InputError
+from warta.ingest import IngestSummary
+from warta.ingest import ingest as run_ingest
 from warta.pipeline import Pipeline
 from warta.readers import RawArticle, ReadFailure, read_paths
 from warta.record import Record
 from warta.settings import DEFAULT_SETTINGS, Settings
+from warta.store import SQLiteStore, open_store
 
 
 @lru_cache(maxsize=8)
@@ -67,6 +70,23 @@ def analyze_paths(
 def analyze_path(path: str | Path, *, settings: Settings = DEFAULT_SETTINGS) -> list[Record]:
     """Records for every article in one file or directory."""
     return list(analyze_paths([path], settings=settings))
+
+
+def open(db: str | Path = "warta.db", *, readonly: bool = False) -> SQLiteStore:
+    """The corpus store at ``db``: search, quotes, entities, records, exports (``.to_pandas()`` on results)."""
+    return open_store(db, readonly=readonly)
+
+
+def ingest(
+    sources: Iterable[str],
+    db: str | Path = "warta.db",
+    *,
+    workers: int = 1,
+    settings: Settings = DEFAULT_SETTINGS,
+    progress: bool = False,
+) -> IngestSummary:
+    """Analyse and store every article in ``sources``; see :mod:`warta.ingest`."""
+    return run_ingest(sources, db, workers=workers, settings=settings, progress=progress)
 
 
 def with_settings(settings: Settings = DEFAULT_SETTINGS, **changes: object) -> Settings:

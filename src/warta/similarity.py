@@ -25,7 +25,7 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
     words = _TOKEN.findall(text.casefold())
     if len(words) < k:
         return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+    return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
 def signature(text: str) -> list[int]:
@@ -46,7 +46,7 @@ def band_keys(sig: Sequence[int]) -> list[str]:
         return []
     keys = []
     for b in range(BANDS):
-        rows = sig[b * ROWS:(b + 1) * ROWS]
+        rows = sig[b * ROWS : (b + 1) * ROWS]
         digest = hashlib.blake2b(",".join(map(str, rows)).encode(), digest_size=8).hexdigest()
         keys.append(f"{b}:{digest}")
     return keys

@@ -9,13 +9,24 @@ from __future__ import annotations
 from warta.annotators.anatomy import AnatomyAnnotator
 from warta.annotators.base import Annotator
 from warta.annotators.dates import DatesAnnotator
+from warta.annotators.entities import EntitiesAnnotator
 from warta.annotators.language import LanguageAnnotator
+from warta.annotators.places import PlacesAnnotator
 from warta.annotators.published import PublishedAnnotator
+from warta.annotators.quotes import QuotesAnnotator
 
 __all__ = ["Annotator", "builtin_annotators"]
 
 
 def builtin_annotators(*, use_models: bool = True) -> list[Annotator]:
-    """The built-in annotators, in order. ``use_models=False`` leaves out those needing trained models."""
-    del use_models  # no model-backed annotator yet
-    return [LanguageAnnotator(), AnatomyAnnotator(), PublishedAnnotator(), DatesAnnotator()]
+    """The built-in annotators, in order. ``use_models=False`` makes model-backed annotators use rules."""
+    del use_models  # each annotator reads document.settings.use_models itself
+    return [
+        LanguageAnnotator(),
+        AnatomyAnnotator(),
+        PublishedAnnotator(),
+        EntitiesAnnotator(),
+        PlacesAnnotator(),
+        QuotesAnnotator(),
+        DatesAnnotator(),
+    ]

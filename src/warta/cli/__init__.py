@@ -8,7 +8,18 @@ import click
 
 from warta import __version__
 from warta.cli.analyze import analyze_command, demo_command
+from warta.cli.quotes import quotes_command
 from warta.cli.schema import schema_command
+from warta.cli.store import (
+    duplicates_command,
+    entities_command,
+    errors_command,
+    export_command,
+    ingest_command,
+    search_command,
+    show_command,
+    stats_command,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +34,18 @@ def cli(verbose: int) -> None:
 cli.add_command(analyze_command)
 cli.add_command(schema_command)
 cli.add_command(demo_command)
+for _command in (
+    quotes_command,
+    ingest_command,
+    search_command,
+    show_command,
+    stats_command,
+    errors_command,
+    entities_command,
+    export_command,
+    duplicates_command,
+):
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -1,0 +1,275 @@
+"""Named entities, one per referent in an article: people, organisations and places with every mention.
+
+Names come from the trained model when ``warta.models`` has one for the language (and the settings allow
+models), else from capitalised-name rules with title and role lexicons; credits, the dateline and the
+sources found by the anatomy annotator are entities too. Mentions are merged in the article: short forms
+("Putin"), acronyms in parentheses ("KCNA"), known short forms ("Korut"), roles ("Presiden Rusia itu") and
+pronouns ("ia", "he") join the entity they stand for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from warta.annotators.entities.names import NameFinder, NameMention, lexicon, tokens
+from warta.annotators.entities.resolve import Cluster, Resolver
+from warta.document import Document
+from warta.record import Entity, Mention
+
+__all__ = ["EntitiesAnnotator", "find_entities"]
+
+log = logging.getLogger(__name__)
+
+_MODEL_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
+_PRONOUN_REACH = 600  # characters back to the person a pronoun may stand for
+
+
+def _load_model(lang: str | None) -> Any:
+    try:
+        from warta import models  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    load = getattr(models, "load", None)
+    if load is None or lang is None:
+        return None
+    try:
+        return load(lang)
+    except Exception as exc:  # a broken model must not break the rules
+        log.warning("no NER model for %s: %s", lang, exc)
+        return None
+
+
+def _all_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 3 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _regions(fields: dict[str, Any]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    title = fields.get("title_span")
+    if title is not None:
+        out.append((title.start, title.end))
+    for p in fields.get("body") or []:
+        out.append((p.start, p.end))
+    for r in fields.get("related") or []:
+        out.append((r.start, r.end))
+    return sorted(out)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def _place_mentions(text: str, start: int, end: int) -> list[NameMention]:
+    """Places the places annotator's gazetteer spots, when it offers that (optional)."""
+    try:
+        from warta.annotators import places
+    except ImportError:
+        return []
+    find = getattr(places, "find_place_mentions", None)
+    if find is None:
+        return []
+    out: list[NameMention] = []
+    try:
+        for item in find(text, start, end):
+            s, e = (item[0], item[1]) if isinstance(item, tuple) else (item.start, item.end)
+            if isinstance(s, int) and isinstance(e, int) and start <= s < e <= end and text[s].isupper():
+                out.append(
+                    NameMention(s, e, text[s:e], " ".join(text[s:e].split()), s, e, "LOC", origin="gazetteer")
+                )
+    except Exception as exc:  # an optional helper must not break entities
+        log.warning("find_place_mentions failed: %s", exc)
+        return []
+    return out
+
+
+def _structured(fields: dict[str, Any]) -> list[NameMention]:
+    out: list[NameMention] = []
+
+    def mk(s: int, e: int, text: str, type_: str, origin: str) -> None:
+        out.append(NameMention(s, e, text, " ".join(text.split()), s, e, type_, origin=origin))
+
+    for c in fields.get("credits") or []:
+        mk(c.start, c.end, c.text, "PER", "credit")
+    d = fields.get("dateline")
+    if d is not None:
+        if d.place_span is not None:
+            mk(d.place_span.start, d.place_span.end, d.place_span.text, "LOC", "dateline")
+        if d.agency_span is not None:
+            mk(d.agency_span.start, d.agency_span.end, d.agency_span.text, "ORG", "dateline")
+    for s in fields.get("sources") or []:
+        mk(s.start, s.end, s.text, "ORG", "source")
+    return out
+
+
+def _model_mentions(
+    nlp: Any, finder: NameFinder, text: str, regions: list[tuple[int, int]]
+) -> list[NameMention]:
+    out: list[NameMention] = []
+    for start, end in regions:
+        doc = nlp(text[start:end])
+        for ent in doc.ents:
+            type_ = _MODEL_LABELS.get(ent.label_)
+            if type_ is None:
+                continue
+            s, e = start + ent.start_char, start + ent.end_char
+            found = finder.analyse_span(s, e, start)
+            named = [m for m in found if not m.role_only and m.name_start >= s and m.name_end <= e]
+            if not named:
+                continue
+            main = named[-1]
+            main.type = type_
+            main.origin = "model"
+            out.extend(found)
+    return out
+
+
+def _pronouns(text: str, lang: str | None, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    words = lexicon(lang).PRONOUNS
+    pat = re.compile(r"\b(" + "|".join(sorted(words)) + r")\b", re.IGNORECASE)
+    out = []
+    for start, end in regions:
+        out.extend((m.start(), m.end()) for m in pat.finditer(text, start, end))
+    return out
+
+
+def find_entities(
+    text: str, fields: dict[str, Any], lang: str | None, *, use_models: bool = True
+) -> list[Entity]:
+    regions = _regions(fields)
+    lower_vocab = {m.group() for m in re.finditer(r"(?<![\w-])[a-z][\w-]*", text)}
+    finder = NameFinder(text, lang, lower_vocab)
+    nlp = _load_model(lang) if use_models else None
+    found: list[NameMention] = list(_structured(fields))
+    for start, end in regions:
+        if _all_caps_line(text[start:end]) and "\n" not in text[start:end].strip():
+            continue
+        if nlp is None:
+            ms = finder.mentions(start, end)
+            if _title_case(text[start:end]):
+                # a headline or promo line in Title Case: a capitalised pair proves nothing on its own
+                for m in ms:
+                    if m.type == "PER" and not m.title:
+                        m.type = ""
+                        m.origin = "weak"
+            found.extend(ms)
+        # the gazetteer only types names the rules left untyped (it is a fallback, and noisier)
+        places = {(m.name_start, m.name_end) for m in _place_mentions(text, start, end)}
+        for m in found:
+            if not m.type and (m.name_start, m.name_end) in places:
+                m.type = "LOC"
+    if nlp is not None:
+        found.extend(_model_mentions(nlp, finder, text, regions))
+    # one mention per name span: structured (credits, dateline) first, then model, then rules
+    found.sort(key=lambda m: (m.name_start, -(m.name_end - m.name_start), m.alias_of is None))
+    spans: dict[tuple[int, int], NameMention] = {}
+    for m in found:
+        key = (m.name_start, m.name_end)
+        old = spans.get(key)
+        if old is None or _rank(m) < _rank(old):
+            spans[key] = m
+    mentions = _drop_overlaps(sorted(spans.values(), key=lambda m: m.name_start))
+    resolver = Resolver(lang)
+    strong = [m for m in mentions if _strong(m)]
+    weak = [m for m in mentions if not _strong(m)]
+    for m in strong:
+        if m.role_only:
+            continue
+        resolver.add(m)
+    for m in weak:
+        if m.role_only:
+            c = resolver.role(m)
+            if c is not None:
+                c.add(m)
+            continue
+        c = resolver.find(m)
+        if c is not None or m.type:
+            resolver.add(m)
+    clusters = [c for c in resolver.clusters if c.type in ("PER", "ORG", "LOC")]
+    _attach_pronouns(text, lang, regions, clusters)
+    return _to_entities(text, clusters)
+
+
+def _rank(m: NameMention) -> int:
+    rank = {"credit": 0, "dateline": 0, "source": 1, "model": 2, "rule": 3, "weak": 4}.get(m.origin, 5)
+    return rank - (1 if m.alias_of else 0)
+
+
+def _drop_overlaps(ms: list[NameMention]) -> list[NameMention]:
+    """Keep the longest of overlapping name spans (a structured span wins)."""
+    out: list[NameMention] = []
+    for m in ms:
+        if out and m.name_start < out[-1].name_end:
+            prev = out[-1]
+            if _rank(m) < _rank(prev) or (
+                _rank(m) == _rank(prev) and m.name_end - m.name_start > prev.name_end - prev.name_start
+            ):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+def _strong(m: NameMention) -> bool:
+    if m.role_only:
+        return False
+    if m.origin == "weak":
+        return False
+    if m.origin != "rule":
+        return True
+    return len(tokens(m.name, 0, len(m.name))) >= 2 or bool(m.title) or m.alias_of is not None
+
+
+def _attach_pronouns(
+    text: str, lang: str | None, regions: list[tuple[int, int]], clusters: list[Cluster]
+) -> None:
+    people: list[tuple[int, Cluster]] = sorted(
+        (m.start, c) for c in clusters if c.type == "PER" for m in c.mentions if m.origin != "credit"
+    )
+    if not people:
+        return
+    starts = [p[0] for p in people]
+    for s, e in _pronouns(text, lang, regions):
+        i = bisect.bisect_left(starts, s) - 1
+        if i < 0 or s - starts[i] > _PRONOUN_REACH:
+            continue
+        c = people[i][1]
+        c.mentions.append(NameMention(s, e, text[s:e], text[s:e], s, e, "PER", origin="pronoun"))
+
+
+def _to_entities(text: str, clusters: Iterable[Cluster]) -> list[Entity]:
+    ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
+    out: list[Entity] = []
+    for i, c in enumerate(ordered, 1):
+        mentions = []
+        seen: set[tuple[int, int]] = set()
+        for m in sorted(c.mentions, key=lambda m: m.start):
+            s, e = (m.start, m.end) if m.role_only else (m.name_start, m.name_end)
+            if (s, e) in seen:
+                continue
+            seen.add((s, e))
+            mentions.append(Mention(start=s, end=e, text=text[s:e]))
+        aliases = [f for f in c.forms if f != c.name]
+        out.append(
+            Entity(id=f"e{i}", type=c.type, name=c.name, title=c.title, mentions=mentions, aliases=aliases)
+        )
+    return out
+
+
+class EntitiesAnnotator:
+    name = "entities"
+    version = "1"
+    requires: tuple[str, ...] = ("body",)
+    provides = ("entities",)
+
+    def find(self, document: Document) -> dict[str, Any]:
+        return {
+            "entities": find_entities(
+                document.text, document.fields, document.lang, use_models=document.settings.use_models
+            )
+        }

@@ -1,0 +1,345 @@
+"""The embedded store: one SQLite file in WAL mode (readers go on while an ingest writes).
+
+Full records are kept zlib-compressed; articles, sources, entities, mentions, quotes and dates are
+normalised tables; FTS5 indexes title and clean body. Ranking is bounded: the newest
+``RANK_BOUND`` matches are ranked with bm25, which keeps frequent-word queries fast on large corpora.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from warta.store.errors import NotInStoreError, QuerySyntaxError, StoreError
+from warta.store.query import to_fts
+from warta.store.results import Results
+from warta.store.rows import ArticleRows, unpack_record, unpack_signature
+
+MIGRATIONS = ["sqlite_001.sql"]
+RANK_BOUND = 2000
+SNIPPET_OPEN, SNIPPET_CLOSE = "\u0002", "\u0003"  # replaced by the renderer (ANSI, <mark>, [..])
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+class SQLiteStore:
+    backend = "sqlite"
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if readonly:
+                self.conn = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, timeout=30, check_same_thread=False
+                )
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=30000")
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+
+    # ------------------------------------------------------------------ schema
+    def _migrate(self) -> None:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key='migration'").fetchone()
+        done = int(row[0]) if row else 0
+        for i, name in enumerate(MIGRATIONS[done:], start=done + 1):
+            sql = resources.files("warta.store").joinpath("migrations", name).read_text(encoding="utf-8")
+            with self.conn:
+                self.conn.executescript(sql)
+                self.conn.execute("INSERT OR REPLACE INTO store_meta VALUES ('migration', ?)", (str(i),))
+
+    @property
+    def migration(self) -> int:
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key='migration'").fetchone()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------------ writing
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hashes = list(hashes)
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk
+                )
+            )
+        return found
+
+    def add(self, batch: Iterable[ArticleRows], errors: Iterable[tuple[str, str, str]] = ()) -> int:
+        """Write a batch in one transaction; returns how many articles were new."""
+        added = 0
+        now = _now()
+        with self.conn:
+            for rows in batch:
+                a = rows.article
+                cur = self.conn.execute(
+                    "INSERT OR IGNORE INTO articles (content_hash, id, url, source, lang, title, published, agency,"
+                    " place, clean_text, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        rows.content_hash,
+                        a["id"],
+                        a["url"],
+                        a["source"],
+                        a["lang"],
+                        a["title"],
+                        a["published"],
+                        a["agency"],
+                        a["place"],
+                        a["clean_text"],
+                        a["record"],
+                        now,
+                    ),
+                )
+                if a["source"]:
+                    self.conn.execute("DELETE FROM errors WHERE source = ?", (a["source"],))
+                if not cur.rowcount:
+                    continue
+                rid = cur.lastrowid
+                added += 1
+                self.conn.execute(
+                    "INSERT INTO articles_fts (rowid, title, clean_text) VALUES (?,?,?)",
+                    (rid, a["title"] or "", a["clean_text"]),
+                )
+                self.conn.executemany("INSERT INTO sources VALUES (?,?,?)", [(rid, *s) for s in rows.sources])
+                self.conn.executemany(
+                    "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", [(rid, *e) for e in rows.entities]
+                )
+                self.conn.executemany(
+                    "INSERT INTO mentions VALUES (?,?,?,?,?)", [(rid, *m) for m in rows.mentions]
+                )
+                self.conn.executemany(
+                    "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)", [(rid, *q) for q in rows.quotes]
+                )
+                self.conn.executemany("INSERT INTO dates VALUES (?,?,?,?,?)", [(rid, *d) for d in rows.dates])
+                if rows.signature:
+                    from warta.store.rows import pack_signature
+
+                    self.conn.execute(
+                        "INSERT INTO signatures VALUES (?,?)", (rid, pack_signature(rows.signature))
+                    )
+                    self.conn.executemany("INSERT INTO bands VALUES (?,?)", [(k, rid) for k in rows.bands])
+            self.conn.executemany(
+                "INSERT INTO errors VALUES (?,?,?,?) ON CONFLICT(source) DO UPDATE SET type=excluded.type,"
+                " message=excluded.message, at=excluded.at",
+                [(src, etype, msg, now) for src, etype, msg in errors],
+            )
+        return added
+
+    # ------------------------------------------------------------------ reading
+    def get(self, id: str) -> dict[str, Any]:
+        row = self.conn.execute(
+            "SELECT record FROM articles WHERE id = ? OR content_hash = ? LIMIT 1", (id, id)
+        ).fetchone()
+        if row is None:
+            raise NotInStoreError(f"no article {id!r} in {self.path}")
+        return unpack_record(row["record"])
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        for row in self.conn.execute("SELECT record FROM articles ORDER BY rowid"):
+            yield unpack_record(row["record"])
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def stats(self) -> dict[str, Any]:
+        q = self.conn.execute
+        return {
+            "articles": self.count(),
+            "errors": q("SELECT count(*) FROM errors").fetchone()[0],
+            "by_lang": {
+                r[0] or "?": r[1]
+                for r in q("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY 2 DESC")
+            },
+            "published": dict(
+                zip(
+                    ("from", "to"),
+                    q("SELECT min(published), max(published) FROM articles").fetchone(),
+                    strict=True,
+                )
+            ),
+            "entities": q("SELECT count(*) FROM entities").fetchone()[0],
+            "quotes": q("SELECT count(*) FROM quotes").fetchone()[0],
+            "top_sources": {
+                r[0]: r[1]
+                for r in q(
+                    "SELECT name, count(*) FROM sources GROUP BY name COLLATE NOCASE ORDER BY 2 DESC LIMIT 10"
+                )
+            },
+            "migration": self.migration,
+            "file_bytes": Path(self.path).stat().st_size if Path(self.path).exists() else None,
+        }
+
+    def errors(self, limit: int = 1000) -> Results:
+        return Results(
+            dict(r)
+            for r in self.conn.execute(
+                "SELECT source, type, message, at FROM errors ORDER BY at, source LIMIT ?", (limit,)
+            )
+        )
+
+    def _filters(
+        self,
+        lang: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        source: str | None,
+        entity: str | None,
+    ) -> tuple[str, list[Any]]:
+        where, args = [], []
+        if lang:
+            where.append("a.lang = ?")
+            args.append(lang)
+        if date_from:
+            where.append("a.published >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("a.published <= ?")
+            args.append(date_to + "\uffff" if len(date_to) == 10 else date_to)
+        if source:
+            where.append(
+                "(a.agency = ? COLLATE NOCASE"
+                " OR a.rowid IN (SELECT article FROM sources WHERE name = ? COLLATE NOCASE))"
+            )
+            args += [source, source]
+        if entity:
+            where.append("a.rowid IN (SELECT article FROM entities WHERE name = ? COLLATE NOCASE)")
+            args.append(entity)
+        return (" AND ".join(where) or "1"), args
+
+    def search(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: str | None = None,
+        entity: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> Results:
+        """Ranked (bm25) matches with highlighted snippets; ``total`` counts all matches."""
+        fts = to_fts(query)
+        where, args = self._filters(lang, date_from, date_to, source, entity)
+        sql = f"""
+            WITH cand AS (
+                SELECT f.rowid AS rid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+                WHERE articles_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?)
+            SELECT a.id, a.title, a.published, a.lang, a.agency, a.url, a.source,
+                   bm25(articles_fts, 2.0, 1.0) AS score,
+                   snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16) AS snippet
+            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT rid FROM cand)
+            ORDER BY score LIMIT ? OFFSET ?"""
+        count_sql = f"""SELECT count(*) FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+                        WHERE articles_fts MATCH ? AND {where}"""
+        try:
+            rows = self.conn.execute(sql, [fts, *args, max(RANK_BOUND, offset + limit), fts, limit, offset])
+            out = Results(dict(r) for r in rows)
+            out.total = int(self.conn.execute(count_sql, [fts, *args]).fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
+                raise QuerySyntaxError(f"cannot search for {query!r}: {exc}") from exc
+            raise
+        return out
+
+    def quotes(self, *, speaker: str | None = None, article: str | None = None, limit: int = 100) -> Results:
+        where, args = ["1"], []
+        if speaker:
+            where.append("(q.speaker LIKE ? COLLATE NOCASE)")
+            args.append(f"%{speaker}%")
+        if article:
+            where.append("a.id = ?")
+            args.append(article)
+        sql = f"""SELECT a.id AS article, a.published, q.speaker, q.cue, q.kind, q.text, q.start, q."end"
+                  FROM quotes q JOIN articles a ON a.rowid = q.article WHERE {" AND ".join(where)}
+                  ORDER BY a.published, a.rowid, q.position LIMIT ?"""
+        return Results(dict(r) for r in self.conn.execute(sql, [*args, limit]))
+
+    def entities(self, *, type: str | None = None, top: int = 50) -> Results:
+        where = "WHERE type = ?" if type else ""
+        sql = f"""SELECT name, type, count(DISTINCT article) AS articles, sum(mentions) AS mentions
+                  FROM entities {where} GROUP BY name COLLATE NOCASE, type ORDER BY articles DESC, mentions DESC
+                  LIMIT ?"""
+        return Results(dict(r) for r in self.conn.execute(sql, [type, top] if type else [top]))
+
+    def candidate_pairs(self) -> Iterator[tuple[str, str, list[int], list[int]]]:
+        """Pairs of articles sharing an LSH band, with their signatures."""
+        sigs: dict[int, tuple[str, list[int]]] = {}
+
+        def load(rid: int) -> tuple[str, list[int]]:
+            if rid not in sigs:
+                row = self.conn.execute(
+                    "SELECT a.id, s.sig FROM articles a JOIN signatures s ON s.article = a.rowid WHERE a.rowid = ?",
+                    (rid,),
+                ).fetchone()
+                sigs[rid] = (row[0], unpack_signature(row[1]))
+            return sigs[rid]
+
+        seen: set[tuple[int, int]] = set()
+        for row in self.conn.execute(
+            "SELECT group_concat(article) FROM bands GROUP BY key HAVING count(*) > 1"
+        ):
+            members = sorted({int(x) for x in row[0].split(",")})
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    if (a, b) in seen:
+                        continue
+                    seen.add((a, b))
+                    (ida, sa), (idb, sb) = load(a), load(b)
+                    yield ida, idb, sa, sb
+
+    def article_summaries(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        ids = list(ids)
+        out: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                f"""SELECT a.id, a.title, a.published, a.agency, a.source, a.url,
+                        (SELECT group_concat(name, '|') FROM sources s WHERE s.article = a.rowid) AS credited
+                        FROM articles a WHERE a.id IN ({marks})""",
+                chunk,
+            ):
+                out[r["id"]] = dict(r)
+        return out
+
+    def table(self, name: str) -> Iterator[dict[str, Any]]:
+        """Rows of one table for export, with the article's id in place of its row number."""
+        queries = {
+            "articles": "SELECT id, content_hash, url, source, lang, title, published, agency, place, clean_text,"
+            " ingested_at FROM articles ORDER BY rowid",
+            "entities": "SELECT a.id AS article, e.eid, e.type, e.name, e.mentions, e.lat, e.lon, e.country"
+            " FROM entities e JOIN articles a ON a.rowid = e.article ORDER BY e.article",
+            "mentions": 'SELECT a.id AS article, m.eid, m.start, m."end", m.text FROM mentions m'
+            " JOIN articles a ON a.rowid = m.article ORDER BY m.article",
+            "quotes": "SELECT a.id AS article, q.position, q.kind, q.speaker, q.speaker_entity, q.cue, q.text,"
+            ' q.start, q."end" FROM quotes q JOIN articles a ON a.rowid = q.article'
+            " ORDER BY q.article, q.position",
+            "dates": 'SELECT a.id AS article, d.text, d.value, d.start, d."end" FROM dates d'
+            " JOIN articles a ON a.rowid = d.article ORDER BY d.article",
+            "errors": "SELECT source, type, message, at FROM errors ORDER BY source",
+        }
+        if name not in queries:
+            raise StoreError(f"no table {name!r}; tables: {', '.join(queries)}")
+        for r in self.conn.execute(queries[name]):
+            yield dict(r)

@@ -1,0 +1,125 @@
+"""Entities: one per referent, titles stripped, short forms merged, on invented articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.api import analyze
+from warta.record import Entity, Record
+from warta.settings import DEFAULT_SETTINGS, Settings
+
+SHARED = Path(__file__).resolve().parents[4] / "shared"
+SEED = SHARED / "seed" / "000_0dae2cce8c8e6931.txt"
+NO_MODELS = Settings(use_models=False)
+
+ID_TEXT = (
+    "Jakarta (ANTARA) - Menteri Perdagangan Rina Kusuma bertemu Perdana Menteri Malaysia Hasan Rahim di Jakarta "
+    "pada Selasa.\n"
+    "Rina mengatakan kedua negara sepakat memperluas perdagangan beras. Ia juga menyebut peran Badan Urusan "
+    "Logistik (Bulog) dalam kerja sama itu.\n"
+    "Bulog akan mengirim beras ke Korsel dan Korea Selatan membalas dengan pupuk, kata Menteri Perdagangan itu.\n"
+    "Pewarta: Siti Rahma\n"
+    "Editor: Joko Prasetyo\n"
+)
+
+EN_TEXT = (
+    "SPRINGFIELD (Reuters) - President Alice Morgan of the Riverside Shipping Company met Governor Tom Baker "
+    "in Springfield on Monday.\n"
+    "Morgan said the National Transport Safety Board (NTSB) had cleared the new ferries. She added that "
+    "Baker backed the plan.\n"
+    "The NTSB declined to comment.\n"
+)
+
+
+def run(text: str, lang: str, settings: Settings = DEFAULT_SETTINGS) -> Record:
+    return analyze(text, lang=lang, settings=settings)
+
+
+def by_name(record: Record, name: str) -> Entity:
+    found = [e for e in record.entities if e.name == name]
+    assert len(found) == 1, [(e.type, e.name) for e in record.entities]
+    return found[0]
+
+
+def check_offsets(record: Record) -> None:
+    for e in record.entities:
+        for m in e.mentions:
+            assert record.text[m.start : m.end] == m.text
+
+
+def test_id_person_title_stripped_and_short_form_merged() -> None:
+    r = run(ID_TEXT, "id")
+    check_offsets(r)
+    rina = by_name(r, "Rina Kusuma")
+    assert rina.type == "PER"
+    assert rina.title == "Menteri Perdagangan"
+    texts = [m.text for m in rina.mentions]
+    assert "Rina" in texts and "Ia" in texts
+    assert "Menteri Perdagangan" in texts  # "Menteri Perdagangan itu"
+    hasan = by_name(r, "Hasan Rahim")
+    assert hasan.type == "PER" and hasan.title and "Perdana Menteri" in hasan.title
+
+
+def test_id_acronym_in_parentheses_and_known_short_forms() -> None:
+    r = run(ID_TEXT, "id")
+    bulog = by_name(r, "Badan Urusan Logistik")
+    assert bulog.type == "ORG" and "Bulog" in bulog.aliases
+    assert sum(1 for m in bulog.mentions if m.text == "Bulog") == 2
+    korea = by_name(r, "Korea Selatan")
+    assert korea.type == "LOC" and "Korsel" in korea.aliases
+    assert by_name(r, "Malaysia").type == "LOC"
+    assert by_name(r, "Jakarta").type == "LOC"
+    assert len([e for e in r.entities if e.name == "Jakarta"]) == 1
+
+
+def test_id_credits_and_agency_are_entities() -> None:
+    r = run(ID_TEXT, "id")
+    assert by_name(r, "Siti Rahma").type == "PER"
+    assert by_name(r, "Joko Prasetyo").type == "PER"
+    assert by_name(r, "ANTARA").type == "ORG"
+
+
+def test_en_titles_pronouns_and_acronyms() -> None:
+    r = run(EN_TEXT, "en")
+    check_offsets(r)
+    morgan = by_name(r, "Alice Morgan")
+    assert morgan.type == "PER" and morgan.title == "President"
+    assert {"Morgan", "She"} <= {m.text for m in morgan.mentions}
+    baker = by_name(r, "Tom Baker")
+    assert baker.title == "Governor" and "Baker" in [m.text for m in baker.mentions]
+    ntsb = by_name(r, "National Transport Safety Board")
+    assert ntsb.type == "ORG" and len([m for m in ntsb.mentions if m.text == "NTSB"]) == 2
+    assert by_name(r, "Riverside Shipping Company").type == "ORG"
+    assert by_name(r, "Springfield").type == "LOC"
+
+
+def test_ids_are_unique_and_rules_work_without_models() -> None:
+    r = run(EN_TEXT, "en", NO_MODELS)
+    ids = [e.id for e in r.entities]
+    assert len(ids) == len(set(ids))
+    assert any(e.name == "Alice Morgan" for e in r.entities)
+
+
+def test_every_quote_speaker_points_at_an_entity_it_names() -> None:
+    r = run(ID_TEXT, "id")
+    ids = {e.id: e for e in r.entities}
+    for q in r.quotes:
+        if q.speaker and q.speaker.entity:
+            assert q.speaker.name == ids[q.speaker.entity].name
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(
+    not SEED.exists(), reason="../shared/seed is absent (the seed article lives outside the repo)"
+)
+def test_seed_article_entities() -> None:
+    r = analyze(SEED.read_text(encoding="utf-8"))
+    check_offsets(r)
+    putin = by_name(r, "Vladimir Putin")
+    assert putin.title == "Presiden Rusia"
+    assert any(m.text.startswith("Presiden Rusia") for m in putin.mentions)
+    kcna = by_name(r, "Kantor Berita Pusat Korea")
+    assert "KCNA" in kcna.aliases
+    assert "Korut" in by_name(r, "Korea Utara").aliases

@@ -101,10 +101,31 @@ def analyze_command(
 
 
 @click.command("demo")
-def demo_command() -> None:
-    """Analyse the example articles shipped with warta and print what it found."""
+@click.option("--db", default="demo.db", show_default=True, help="The store the examples are ingested into.")
+def demo_command(db: str) -> None:
+    """Analyse the example articles shipped with warta, store them, and query the store."""
+    from warta.api import ingest
+    from warta.api import open as open_store
+
     examples = resources.files("warta") / "data" / "examples"
     with resources.as_file(examples) as folder:
         paths = sorted(str(p) for p in Path(folder).iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
+        click.secho("1. Each example article, analysed\n", bold=True)
         for record in analyze_paths(paths):
             click.echo(summary(record) + "\n")
+        done = ingest(paths, db)
+    click.secho(f"2. Stored in {db}: {done.added} new, {done.already_stored} already there\n", bold=True)
+    store = open_store(db, readonly=True)
+    query = "pelabuhan OR port OR trade"
+    hits = store.search(query, limit=5)
+    click.secho(f"3. warta search {query!r} --db {db}: {hits.total} match(es)", bold=True)
+    for h in hits:
+        snippet = " ".join(h["snippet"].split()).replace("\x02", "[").replace("\x03", "]")
+        click.echo(f"   {h['id']}  {h['title'] or ''}\n      {snippet}")
+    click.secho(f"\n4. Top people (warta entities --type PER --db {db}) and what they said", bold=True)
+    for person in store.entities(type="PER", top=5):
+        said = store.quotes(speaker=person["name"], limit=3)
+        click.echo(f"   {person['name']}: {person['articles']} article(s), {len(said)} quote(s)")
+        for q in said:
+            text = " ".join(q["text"].split())
+            click.echo(f"      {q['cue'] or ''}: {text[:90]}{'…' if len(text) > 90 else ''}")

@@ -240,20 +240,27 @@ class SQLiteStore:
         """Ranked (bm25) matches with highlighted snippets; ``total`` counts all matches."""
         fts = to_fts(query)
         where, args = self._filters(lang, date_from, date_to, source, entity)
+        join = "JOIN articles a ON a.rowid = f.rowid" if args else ""  # filters read the articles table
+        # rank the newest RANK_BOUND matches (a rowid range, which FTS5 scans fast; an IN list would cost one
+        # lookup per row), then build snippets for the page only (SQLite computes every result column before
+        # sorting, so snippets in the ranking query would be made for every match)
         sql = f"""
             WITH cand AS (
-                SELECT f.rowid AS rid FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
-                WHERE articles_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?)
-            SELECT a.id, a.title, a.published, a.lang, a.agency, a.url, a.source,
-                   bm25(articles_fts, 2.0, 1.0) AS score,
+                SELECT f.rowid AS rid FROM articles_fts f {join}
+                WHERE articles_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?),
+            top AS (
+                SELECT f.rowid AS rid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts f {join}
+                WHERE articles_fts MATCH ? AND f.rowid >= (SELECT min(rid) FROM cand) AND {where}
+                ORDER BY score LIMIT ? OFFSET ?)
+            SELECT a.id, a.title, a.published, a.lang, a.agency, a.url, a.source, top.score,
                    snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16) AS snippet
-            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-            WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT rid FROM cand)
-            ORDER BY score LIMIT ? OFFSET ?"""
-        count_sql = f"""SELECT count(*) FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
-                        WHERE articles_fts MATCH ? AND {where}"""
+            FROM top JOIN articles_fts ON articles_fts.rowid = top.rid JOIN articles a ON a.rowid = top.rid
+            WHERE articles_fts MATCH ? ORDER BY top.score"""
+        count_sql = f"""SELECT count(*) FROM articles_fts f {join} WHERE articles_fts MATCH ? AND {where}"""
         try:
-            rows = self.conn.execute(sql, [fts, *args, max(RANK_BOUND, offset + limit), fts, limit, offset])
+            rows = self.conn.execute(
+                sql, [fts, *args, max(RANK_BOUND, offset + limit), fts, *args, limit, offset, fts]
+            )
             out = Results(dict(r) for r in rows)
             out.total = int(self.conn.execute(count_sql, [fts, *args]).fetchone()[0])
         except sqlite3.OperationalError as exc:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.pipeline import Pipeline, error_record
-from warta.readers import RawArticle, ReadFailure, read_paths
+from warta.readers import RawArticle, ReadFailure
 from warta.settings import DEFAULT_SETTINGS, Settings
 from warta.store import open_store
 from warta.store.rows import ArticleRows, content_hash, record_rows
@@ -96,21 +96,18 @@ def read_records(path: Path) -> Iterator[dict[str, Any] | ReadFailure]:
                 yield record
 
 
-def read_sources(
-    sources: Iterable[str], settings: Settings
-) -> Iterator[RawArticle | ReadFailure | dict[str, Any]]:
-    try:
-        from warta.readers.sources import read_source  # feeds and URLs
-    except ImportError:  # pragma: no cover - until the web readers are installed
-        read_source = None
+def read_sources(sources: Iterable[str], settings: Settings) -> Iterator[RawArticle | ReadFailure | dict[str, Any]]:
+    """Files, directories, exported records, feeds and URLs; one polite fetcher for the whole run."""
+    from warta.readers.fetch import Fetcher
+    from warta.readers.sources import read_source
+
+    fetcher = Fetcher.from_settings(settings)
     for src in sources:
         path = Path(src)
         if _is_record_file(path):
             yield from read_records(path)
-        elif read_source is not None:
-            yield from read_source(src, settings)
         else:
-            yield from read_paths([src], settings)
+            yield from read_source(src, settings, fetcher)
 
 
 def _key(item: RawArticle | dict[str, Any]) -> str:

@@ -17,11 +17,16 @@ from typing import Any
 from warta.store.errors import NotInStoreError, QuerySyntaxError, StoreError
 from warta.store.query import to_fts
 from warta.store.results import Results
-from warta.store.rows import ArticleRows, unpack_record, unpack_signature
+from warta.store.rows import ArticleRows, clean_text_of, unpack_record
 
 MIGRATIONS = ["sqlite_001.sql"]
 RANK_BOUND = 2000
 SNIPPET_OPEN, SNIPPET_CLOSE = "\u0002", "\u0003"  # replaced by the renderer (ANSI, <mark>, [..])
+
+
+def _clean_text(blob: bytes | None) -> str:
+    """SQL function: the clean body of a stored record (the full-text index's content)."""
+    return clean_text_of(unpack_record(blob)) if blob else ""
 
 
 def _now() -> str:
@@ -43,9 +48,12 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
         self.conn.row_factory = sqlite3.Row
+        self.conn.create_function("warta_clean_text", 1, _clean_text, deterministic=True)
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
         if not readonly:
+            # large pages: a compressed record (2-4 KB) would leave most of a 4 KB page empty
+            self.conn.execute("PRAGMA page_size=16384")  # takes effect only when the file is created
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
@@ -93,21 +101,9 @@ class SQLiteStore:
                 a = rows.article
                 cur = self.conn.execute(
                     "INSERT OR IGNORE INTO articles (content_hash, id, url, source, lang, title, published, agency,"
-                    " place, clean_text, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        rows.content_hash,
-                        a["id"],
-                        a["url"],
-                        a["source"],
-                        a["lang"],
-                        a["title"],
-                        a["published"],
-                        a["agency"],
-                        a["place"],
-                        a["clean_text"],
-                        a["record"],
-                        now,
-                    ),
+                    " place, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (rows.content_hash, a["id"], a["url"], a["source"], a["lang"], a["title"], a["published"],
+                     a["agency"], a["place"], a["record"], now),
                 )
                 if a["source"]:
                     self.conn.execute("DELETE FROM errors WHERE source = ?", (a["source"],))
@@ -115,28 +111,16 @@ class SQLiteStore:
                     continue
                 rid = cur.lastrowid
                 added += 1
-                self.conn.execute(
-                    "INSERT INTO articles_fts (rowid, title, clean_text) VALUES (?,?,?)",
-                    (rid, a["title"] or "", a["clean_text"]),
-                )
-                self.conn.executemany("INSERT INTO sources VALUES (?,?,?)", [(rid, *s) for s in rows.sources])
-                self.conn.executemany(
-                    "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", [(rid, *e) for e in rows.entities]
-                )
-                self.conn.executemany(
-                    "INSERT INTO mentions VALUES (?,?,?,?,?)", [(rid, *m) for m in rows.mentions]
-                )
-                self.conn.executemany(
-                    "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)", [(rid, *q) for q in rows.quotes]
-                )
-                self.conn.executemany("INSERT INTO dates VALUES (?,?,?,?,?)", [(rid, *d) for d in rows.dates])
-                if rows.signature:
-                    from warta.store.rows import pack_signature
-
-                    self.conn.execute(
-                        "INSERT INTO signatures VALUES (?,?)", (rid, pack_signature(rows.signature))
-                    )
-                    self.conn.executemany("INSERT INTO bands VALUES (?,?)", [(k, rid) for k in rows.bands])
+                self.conn.execute("INSERT INTO articles_fts (rowid, title, clean_text) VALUES (?,?,?)",
+                                  (rid, a["title"] or "", a["clean_text"]))
+                self.conn.executemany("INSERT INTO sources VALUES (?,?,?)", [(rid, *x) for x in rows.sources])
+                self.conn.executemany("INSERT OR IGNORE INTO entities VALUES (?,?,?,?,?,?,?,?)",
+                                      [(rid, *x) for x in rows.entities])
+                self.conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?)",
+                                      [(rid, *x) for x in rows.mentions])
+                self.conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?)", [(rid, *x) for x in rows.quotes])
+                self.conn.executemany("INSERT OR IGNORE INTO dates VALUES (?,?,?,?)", [(rid, *x) for x in rows.dates])
+                self.conn.executemany("INSERT OR IGNORE INTO bands VALUES (?,?)", [(k, rid) for k in rows.bands])
             self.conn.executemany(
                 "INSERT INTO errors VALUES (?,?,?,?) ON CONFLICT(source) DO UPDATE SET type=excluded.type,"
                 " message=excluded.message, at=excluded.at",
@@ -181,7 +165,7 @@ class SQLiteStore:
             "top_sources": {
                 r[0]: r[1]
                 for r in q(
-                    "SELECT name, count(*) FROM sources GROUP BY name COLLATE NOCASE ORDER BY 2 DESC LIMIT 10"
+                    "SELECT name, count(*) FROM sources GROUP BY name ORDER BY 2 DESC LIMIT 10"
                 )
             },
             "migration": self.migration,
@@ -217,11 +201,11 @@ class SQLiteStore:
         if source:
             where.append(
                 "(a.agency = ? COLLATE NOCASE"
-                " OR a.rowid IN (SELECT article FROM sources WHERE name = ? COLLATE NOCASE))"
+                " OR a.rowid IN (SELECT article FROM sources WHERE name = ?))"
             )
             args += [source, source]
         if entity:
-            where.append("a.rowid IN (SELECT article FROM entities WHERE name = ? COLLATE NOCASE)")
+            where.append("a.rowid IN (SELECT article FROM entities WHERE name = ?)")
             args.append(entity)
         return (" AND ".join(where) or "1"), args
 
@@ -269,46 +253,54 @@ class SQLiteStore:
             raise
         return out
 
+    def _texts(self, rowids: Iterable[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for rid in set(rowids):
+            row = self.conn.execute("SELECT record FROM articles WHERE rowid = ?", (rid,)).fetchone()
+            out[rid] = unpack_record(row["record"])["text"] if row else ""
+        return out
+
     def quotes(self, *, speaker: str | None = None, article: str | None = None, limit: int = 100) -> Results:
         where, args = ["1"], []
         if speaker:
-            where.append("(q.speaker LIKE ? COLLATE NOCASE)")
+            where.append("q.speaker LIKE ?")
             args.append(f"%{speaker}%")
         if article:
             where.append("a.id = ?")
             args.append(article)
-        sql = f"""SELECT a.id AS article, a.published, q.speaker, q.cue, q.kind, q.text, q.start, q."end"
+        sql = f"""SELECT a.rowid AS rid, a.id AS article, a.published, q.speaker, q.cue, q.kind, q.start, q."end"
                   FROM quotes q JOIN articles a ON a.rowid = q.article WHERE {" AND ".join(where)}
                   ORDER BY a.published, a.rowid, q.position LIMIT ?"""
-        return Results(dict(r) for r in self.conn.execute(sql, [*args, limit]))
+        rows = [dict(r) for r in self.conn.execute(sql, [*args, limit])]
+        texts = self._texts(r["rid"] for r in rows)
+        for r in rows:
+            r["text"] = texts[r.pop("rid")][r["start"]:r["end"]]
+        return Results(rows)
 
     def entities(self, *, type: str | None = None, top: int = 50) -> Results:
         where = "WHERE type = ?" if type else ""
         sql = f"""SELECT name, type, count(DISTINCT article) AS articles, sum(mentions) AS mentions
-                  FROM entities {where} GROUP BY name COLLATE NOCASE, type ORDER BY articles DESC, mentions DESC
+                  FROM entities {where} GROUP BY name, type ORDER BY articles DESC, mentions DESC
                   LIMIT ?"""
         return Results(dict(r) for r in self.conn.execute(sql, [type, top] if type else [top]))
 
     def candidate_pairs(self) -> Iterator[tuple[str, str, list[int], list[int]]]:
-        """Pairs of articles sharing an LSH band, with their signatures."""
+        """Pairs of articles sharing an LSH band, with their MinHash signatures (recomputed, not stored)."""
+        from warta.similarity import signature
+
         sigs: dict[int, tuple[str, list[int]]] = {}
 
         def load(rid: int) -> tuple[str, list[int]]:
             if rid not in sigs:
-                row = self.conn.execute(
-                    "SELECT a.id, s.sig FROM articles a JOIN signatures s ON s.article = a.rowid WHERE a.rowid = ?",
-                    (rid,),
-                ).fetchone()
-                sigs[rid] = (row[0], unpack_signature(row[1]))
+                row = self.conn.execute("SELECT id, record FROM articles WHERE rowid = ?", (rid,)).fetchone()
+                sigs[rid] = (row["id"], signature(clean_text_of(unpack_record(row["record"]))))
             return sigs[rid]
 
         seen: set[tuple[int, int]] = set()
-        for row in self.conn.execute(
-            "SELECT group_concat(article) FROM bands GROUP BY key HAVING count(*) > 1"
-        ):
+        for row in self.conn.execute("SELECT group_concat(article) FROM bands GROUP BY key HAVING count(*) > 1"):
             members = sorted({int(x) for x in row[0].split(",")})
             for i, a in enumerate(members):
-                for b in members[i + 1 :]:
+                for b in members[i + 1:]:
                     if (a, b) in seen:
                         continue
                     seen.add((a, b))
@@ -331,22 +323,40 @@ class SQLiteStore:
         return out
 
     def table(self, name: str) -> Iterator[dict[str, Any]]:
-        """Rows of one table for export, with the article's id in place of its row number."""
+        """Rows of one table for export, with the article's id in place of its row number and texts filled in."""
         queries = {
-            "articles": "SELECT id, content_hash, url, source, lang, title, published, agency, place, clean_text,"
+            "articles": "SELECT rowid AS rid, id, content_hash, url, source, lang, title, published, agency, place,"
             " ingested_at FROM articles ORDER BY rowid",
             "entities": "SELECT a.id AS article, e.eid, e.type, e.name, e.mentions, e.lat, e.lon, e.country"
-            " FROM entities e JOIN articles a ON a.rowid = e.article ORDER BY e.article",
-            "mentions": 'SELECT a.id AS article, m.eid, m.start, m."end", m.text FROM mentions m'
-            " JOIN articles a ON a.rowid = m.article ORDER BY m.article",
-            "quotes": "SELECT a.id AS article, q.position, q.kind, q.speaker, q.speaker_entity, q.cue, q.text,"
-            ' q.start, q."end" FROM quotes q JOIN articles a ON a.rowid = q.article'
-            " ORDER BY q.article, q.position",
-            "dates": 'SELECT a.id AS article, d.text, d.value, d.start, d."end" FROM dates d'
-            " JOIN articles a ON a.rowid = d.article ORDER BY d.article",
+            " FROM entities e JOIN articles a ON a.rowid = e.article ORDER BY e.article, e.eid",
+            "mentions": 'SELECT a.rowid AS rid, a.id AS article, m.eid, m.start, m."end" FROM mentions m'
+            " JOIN articles a ON a.rowid = m.article ORDER BY m.article, m.start",
+            "quotes": "SELECT a.rowid AS rid, a.id AS article, q.position, q.kind, q.speaker, q.speaker_entity, q.cue,"
+            ' q.start, q."end" FROM quotes q JOIN articles a ON a.rowid = q.article ORDER BY q.article, q.position',
+            "dates": 'SELECT a.rowid AS rid, a.id AS article, d.start, d."end", d.value FROM dates d'
+            " JOIN articles a ON a.rowid = d.article ORDER BY d.article, d.start",
             "errors": "SELECT source, type, message, at FROM errors ORDER BY source",
         }
         if name not in queries:
             raise StoreError(f"no table {name!r}; tables: {', '.join(queries)}")
+        current: tuple[int, dict[str, Any]] | None = None
         for r in self.conn.execute(queries[name]):
-            yield dict(r)
+            row = dict(r)
+            rid = row.pop("rid", None)
+            if rid is None:
+                yield row
+                continue
+            if current is None or current[0] != rid:
+                current = (rid, self.get_by_rowid(rid))
+            record = current[1]
+            if name == "articles":
+                row["clean_text"] = record["clean_text"]
+            else:
+                row["text"] = record["text"][row["start"]:row["end"]]
+            yield row
+
+    def get_by_rowid(self, rid: int) -> dict[str, Any]:
+        row = self.conn.execute("SELECT record FROM articles WHERE rowid = ?", (rid,)).fetchone()
+        if row is None:
+            raise NotInStoreError(f"no article with row {rid} in {self.path}")
+        return unpack_record(row["record"])

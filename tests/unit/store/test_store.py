@@ -172,3 +172,21 @@ def test_concurrent_reader_during_write(tmp_path: Path) -> None:
     reader = sqlite3.connect(path, timeout=1)  # WAL: reads go on while a write transaction is open
     assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
     writer.conn.execute("ROLLBACK")
+
+
+def test_packed_record_restores_exactly() -> None:
+    from warta.store.rows import pack_record, unpack_record
+
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        [record] = warta.analyze_path(path)
+        data = record.to_dict()
+        assert unpack_record(pack_record(data)) == data
+
+
+def test_export_tables_carry_texts(db: Path) -> None:
+    store = warta.open(db)
+    quotes = list(store.table("quotes"))
+    assert quotes and all(q["text"] for q in quotes)
+    record = store.get(quotes[0]["article"])
+    assert record["text"][quotes[0]["start"]:quotes[0]["end"]] == quotes[0]["text"]
+    assert all(r["clean_text"] for r in store.table("articles"))

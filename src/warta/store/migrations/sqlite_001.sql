@@ -1,4 +1,7 @@
--- warta store, SQLite, migration 1: articles, their parts, errors, full-text index, MinHash bands
+-- warta store, SQLite, migration 1: articles, their parts, errors, full-text index, MinHash bands.
+-- Kept small: the record is stored once (compressed, derivable span texts left out); the full-text
+-- index reads the clean body through the warta_clean_text() function the store registers; part
+-- tables hold offsets, not copies of the text.
 CREATE TABLE IF NOT EXISTS articles (
     rowid INTEGER PRIMARY KEY,
     content_hash TEXT NOT NULL UNIQUE,
@@ -10,78 +13,68 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT,
     agency TEXT,
     place TEXT,
-    clean_text TEXT NOT NULL,
     record BLOB NOT NULL,
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
-CREATE INDEX IF NOT EXISTS articles_lang ON articles(lang);
 
 CREATE TABLE IF NOT EXISTS sources (
-    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    article INTEGER NOT NULL,
     position INTEGER NOT NULL,
-    name TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sources_article ON sources(article);
-CREATE INDEX IF NOT EXISTS sources_name ON sources(name COLLATE NOCASE);
+    name TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (article, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sources_name ON sources(name);
 
 CREATE TABLE IF NOT EXISTS entities (
-    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    article INTEGER NOT NULL,
     eid TEXT NOT NULL,
     type TEXT NOT NULL,
-    name TEXT NOT NULL,
+    name TEXT NOT NULL COLLATE NOCASE,
     mentions INTEGER NOT NULL,
     lat REAL,
     lon REAL,
-    country TEXT
-);
-CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
-CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
-CREATE INDEX IF NOT EXISTS entities_type ON entities(type);
+    country TEXT,
+    PRIMARY KEY (article, eid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name, type);
 
 CREATE TABLE IF NOT EXISTS mentions (
-    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    article INTEGER NOT NULL,
     eid TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+    PRIMARY KEY (article, start, eid)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS quotes (
-    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    article INTEGER NOT NULL,
     position INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    speaker TEXT,
+    speaker TEXT COLLATE NOCASE,
     speaker_entity TEXT,
     cue TEXT,
-    text TEXT NOT NULL,
     start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker COLLATE NOCASE);
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 
 CREATE TABLE IF NOT EXISTS dates (
-    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
-    text TEXT NOT NULL,
-    value TEXT,
+    article INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS dates_article ON dates(article);
+    "end" INTEGER NOT NULL,
+    value TEXT,
+    PRIMARY KEY (article, start)
+) WITHOUT ROWID;
 
-CREATE TABLE IF NOT EXISTS signatures (
-    article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
-    sig BLOB NOT NULL
-);
 CREATE TABLE IF NOT EXISTS bands (
-    key TEXT NOT NULL,
-    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
+    key INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS errors (
     source TEXT PRIMARY KEY,
@@ -90,7 +83,10 @@ CREATE TABLE IF NOT EXISTS errors (
     at TEXT NOT NULL
 );
 
+CREATE VIEW IF NOT EXISTS articles_body AS
+    SELECT rowid, title, warta_clean_text(record) AS clean_text FROM articles;
+
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-    title, clean_text, content='articles', content_rowid='rowid',
+    title, clean_text, content='articles_body', content_rowid='rowid',
     tokenize="unicode61 remove_diacritics 2"
 );

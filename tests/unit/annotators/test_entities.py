@@ -123,3 +123,58 @@ def test_seed_article_entities() -> None:
     kcna = by_name(r, "Kantor Berita Pusat Korea")
     assert "KCNA" in kcna.aliases
     assert "Korut" in by_name(r, "Korea Utara").aliases
+
+
+# ---------------------------------------------------------------- precision of people, offices before names
+
+
+def names_of(record: Record, type_: str) -> list[str]:
+    return [e.name for e in record.entities if e.type == type_]
+
+
+def test_id_office_before_a_person_is_split_off() -> None:
+    r = run(
+        "Jakarta (ANTARA) - Deputi Penindakan KPK Dodi Pratama dan Pengamat Pasar Keuangan Rina Susanti hadir "
+        "dalam diskusi itu. PT Sinar Abadi dan Universitas Gadjah Mada ikut menjadi penyelenggara.\n",
+        "id",
+        NO_MODELS,
+    )
+    check_offsets(r)
+    people = names_of(r, "PER")
+    assert "Dodi Pratama" in people and "Rina Susanti" in people
+    assert "KPK" in names_of(r, "ORG")
+    assert "PT Sinar Abadi" in names_of(r, "ORG") and "Universitas Gadjah Mada" in names_of(r, "ORG")
+    assert not [e for e in r.entities if "Keuangan" in e.name]
+
+
+def test_id_common_nouns_are_not_people() -> None:
+    r = run(
+        "Jakarta (ANTARA) - Putusan Peninjauan Kembali itu dibacakan hakim. Reformasi Birokrasi Sudah Lama "
+        "dibahas, dan Pemberantasan Tindak Pidana Korupsi tetap menjadi prioritas Menteri Hukum Andi Saputra.\n",
+        "id",
+        NO_MODELS,
+    )
+    assert names_of(r, "PER") == ["Andi Saputra"]
+
+
+def test_en_common_word_pairs_are_not_people() -> None:
+    r = run(
+        "SPRINGFIELD (Reuters) - The Risk Management office and the Good Morning Springfield show praised the "
+        "Presidential Debates plan, and Iraqi Brigade units were not involved. Free Enterprise was the motto.\n",
+        "en",
+        NO_MODELS,
+    )
+    assert names_of(r, "PER") == []
+
+
+def test_en_lowercase_title_before_name_and_surname_in_place_context() -> None:
+    r = run(
+        "SPRINGFIELD (Reuters) - Governor Alice Morgan opened the bridge. Bridge spokeswoman Jane Doe said "
+        "the toll would stay at two dollars. Protesters shouted at Morgan.\n",
+        "en",
+        NO_MODELS,
+    )
+    assert "Jane Doe" in names_of(r, "PER")
+    morgan = by_name(r, "Alice Morgan")
+    assert [m.text for m in morgan.mentions].count("Morgan") == 1  # "at Morgan" is the governor, not a place
+    assert "Morgan" not in names_of(r, "LOC")

@@ -254,6 +254,75 @@ def test_en_no_quotes() -> None:
     assert r.quotes == []
 
 
+# ---------------------------------------------------------------- speaker resolution
+
+
+def test_id_apposition_after_title_and_adverbial_chunks() -> None:
+    r = run(
+        ID_INTRO + "Kepala Bagian Umum PT Sinar Laut, Rudi Hartanto, saat dihubungi dari Surabaya, Rabu, "
+        "mengatakan bahwa kapal itu tiba terlambat dua hari.\n",
+        "id",
+    )
+    check_offsets(r)
+    q = only(r, "kapal itu")
+    assert speaker(q) == "Rudi Hartanto"  # not the place in the adverbial, not the title
+
+
+def test_id_speaker_after_cue_with_parenthesised_title() -> None:
+    r = run(
+        ID_INTRO + '"Kami akan menindak tegas setiap pelanggar aturan," kata Pelaksana Tugas (Plt) Deputi '
+        "Penindakan BNPK Dodi Pratama di Jakarta.\n",
+        "id",
+    )
+    check_offsets(r)
+    assert speaker(only(r, "menindak tegas")) == "Dodi Pratama"
+
+
+def test_en_pronoun_goes_to_the_salient_subject_and_quote_continues_without_cue() -> None:
+    r = run(
+        EN_INTRO + "Mary Jones said the bridge cost too much. She met Tom Baker on Friday.\n"
+        "\u201cWe could have built two bridges for that money,\u201d she said. "
+        "\u201cNobody asked the residents at all.\u201d\n",
+        "en",
+    )
+    check_offsets(r)
+    assert speaker(only(r, "two bridges")) == "Mary Jones"  # Tom Baker is an object, not a subject
+    q = only(r, "Nobody asked")
+    assert speaker(q) == "Mary Jones" and q.cue is None
+
+
+def test_en_participial_cue_takes_the_main_subject() -> None:
+    r = run(EN_INTRO + "Morgan has praised Tom Baker, saying he was the finest engineer in the county.\n", "en")
+    assert speaker(only(r, "finest engineer")) == "Alice Morgan"
+
+
+def test_en_name_inside_a_clause_is_not_the_subject() -> None:
+    r = run(
+        EN_INTRO + "Morgan, who was speaking to reporters, did not mention Baker by name, but told the council "
+        "that the bridge would open in May.\n",
+        "en",
+    )
+    assert speaker(only(r, "open in May")) == "Alice Morgan"
+
+
+def test_en_cue_after_comma_opening_a_clause_is_not_a_trailing_attribution() -> None:
+    r = run(EN_INTRO + "Engineers and local officials, however, said they expected more traffic next year.\n", "en")
+    q = only(r, "more traffic")
+    assert q.text == "they expected more traffic next year"
+    assert speaker(q) == "Engineers and local officials"
+
+
+def test_en_new_cues() -> None:
+    r = run(
+        EN_INTRO + "\u201cThe river is higher than we thought,\u201d Morgan went on, pointing at the water.\n"
+        "Morgan hailed the builders as heroes of the town.\n",
+        "en",
+    )
+    q = only(r, "river is higher")
+    assert q.cue and q.cue.text == "went on" and speaker(q) == "Alice Morgan"
+    assert not [q for q in r.quotes if "builders" in q.text]  # "hailed" + a noun phrase reports nothing
+
+
 # ---------------------------------------------------------------- size
 
 

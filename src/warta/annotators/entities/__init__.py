@@ -229,7 +229,8 @@ def _attach_pronouns(
     text: str, lang: str | None, regions: list[tuple[int, int]], clusters: list[Cluster]
 ) -> None:
     people: list[tuple[int, Cluster]] = sorted(
-        (m.start, c) for c in clusters if c.type == "PER" for m in c.mentions if m.origin != "credit"
+        ((m.start, c) for c in clusters if c.type == "PER" for m in c.mentions if m.origin != "credit"),
+        key=lambda p: p[0],
     )
     if not people:
         return

@@ -101,4 +101,23 @@ several few both either neither only even just said says asked told added
 PRONOUNS = frozenset({"he", "she"})
 
 # nationality adjectives -> place ("the Russian leader"; "British government" names no entity)
-DEMONYMS: dict[str, str] = {}
+
+# capitalised common words that are never part of a person's name (lower-cased)
+NOT_PERSON = frozenset(
+    """
+good morning evening night free enterprise risk state budget debates history news breaking update live
+brigade division regiment army navy force forces police party government city county report reports review
+street avenue center centre house office tower bridge market markets bank stock stocks exchange fund
+awards award ceremony premiere concert show tour festival season series league championship cup week
+national federal international global world united republican democratic presidential
+""".split()
+)
+
+DEMONYMS_LIST = """
+american british english french german italian spanish russian chinese japanese korean indian pakistani
+iranian iraqi syrian israeli palestinian egyptian saudi turkish kurdish afghan soviet ukrainian polish
+dutch belgian swiss swedish norwegian danish finnish greek canadian mexican brazilian argentine
+australian indonesian malaysian thai vietnamese filipino african european asian arab
+western eastern northern southern
+"""
+DEMONYMS = frozenset(DEMONYMS_LIST.split())

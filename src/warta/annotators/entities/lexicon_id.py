@@ -139,3 +139,13 @@ rp usd persen almarhum almarhumah korban polisi warga pihak
 
 # pronouns that may stand for a person already named
 PRONOUNS = frozenset({"ia", "dia", "beliau"})
+
+# capitalised common words that are never part of a person's name (lower-cased)
+NOT_PERSON = frozenset(
+    """
+olah raga bersama reaksi perintah lawan haji umrah operasional eksekusi kembali tindak pidana korupsi
+aparatur negara negeri pasar kantor nasional umum daerah pusat tugas harian penerangan hukum kesehatan
+kerajaan berkuda sekolah tinggi menengah atas dasar rumah sakit gedung putih balai jalan raya
+video foto berita baru lama besar kecil tinggi rendah utama khusus terbuka ujian
+""".split()
+)

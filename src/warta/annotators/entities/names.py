@@ -19,6 +19,11 @@ _ABBREV = frozenset(
     "mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm rev st jr sr inc co corp ltd jl kab "
     "prov sdr h hj".split()
 )
+# words that head an organisation's own name: a name after them is the organisation's, not a person's
+_ORG_HEADS = frozenset(
+    "pt cv tbk persero perum universitas institut bank partai yayasan sekolah koperasi grup group klub "
+    "club kantor rumah museum hotel".split()
+)
 _CONNECT = frozenset("of for the de van von bin binti al el da dos del la le du y and".split())
 _CONNECT_ID = frozenset("bin binti al el van de".split())
 _SENT_END = ".!?:;\"“”«»'‘’(—-|•"
@@ -37,6 +42,13 @@ _NOT_NAMES = frozenset(
     "konferensi kongres pemilu pilkada pilpres hari tim tempat kejadian perkara".split()
 )
 _NOT_NAMES_END = frozenset("act treaty agreement day cup games festival conference summit law bill".split())
+
+
+# Indonesian derived nouns (pe-/per-/ke- ... -an: "Penindakan", "Keuangan") and loan nouns
+# ("Reformasi", "Eksekusi", "Birokrasi"): common words, never part of a person's name
+_ID_COMMON = re.compile(r"^(?:(?:pe[nmr]?|peng|peny|ke|per)[a-z]{3,}an|[a-z]{3,}(?:asi|usi|isme|itas|ologi))$")
+# English nouns and adjectives by their endings ("Management", "Disclosure", "Presidential")
+_EN_COMMON = re.compile(r"^[a-z]{3,}(?:ment|ments|tion|tions|sion|ness|ship|ism|ity|ities|ure|ial|ional|ical|ive)$")
 
 
 def lexicon(lang: str | None) -> ModuleType:
@@ -290,6 +302,57 @@ class NameFinder:
             name = name[2:]
         return title, name, comps
 
+    def common_word(self, t: Token) -> bool:
+        """A capitalised word that cannot be part of a person's name (in this language)."""
+        low = t.low
+        if low in self.lex.NOT_PERSON or low in self.other.NOT_PERSON:
+            return True
+        if self.lang == "en":
+            return bool(_EN_COMMON.match(low)) or low in lexicon_en.DEMONYMS
+        return len(low) >= 7 and bool(_ID_COMMON.match(low))
+
+    def _name_like(self, t: Token) -> bool:
+        """A word that may be part of a person's name: capitalised, not an acronym nor a known word."""
+        low = t.low
+        return (
+            t.cap
+            and not t.upper
+            and not self.common_word(t)
+            and low not in self.titles
+            and low not in self.title_tail
+            and low not in self.org_words
+            and low not in self.stop
+            and low not in lexicon_id.LOC_PREFIX
+            and low not in lexicon_en.LOC_PREFIX
+            and t.text not in self.places
+            and low not in self.lower_vocab
+        )
+
+    def _person_after(self, piece: list[Token], start: int) -> int:
+        """Index in piece where a person's name starts after an office or unit ("Eksekusi KPK Asep
+        Guntur Rahayu", "Pasar Keuangan Ariston Tjendra"), or -1: the word before it must be an
+        acronym, a common word or a title word, and two or more name-like words must follow."""
+        for k in range(len(piece) - 3, start - 1, -1):
+            t = piece[k]
+            if t.low in _ORG_HEADS or t.low in lexicon_id.LOC_PREFIX:
+                return -1  # "PT Dosni Roha", "Kecamatan Paya Bakong": the name of the firm or place
+            marker = (t.upper and 2 <= len(t.text) <= 8) or t.low in self.titles or self.common_word(t)
+            if not marker:
+                continue
+            head = piece[start:k]
+            if (
+                not t.upper
+                and t.low not in self.titles
+                and any(x.low in self.org_words for x in head)
+                and not any(x.low in self.titles for x in head)
+            ):
+                return -1  # "Institut Ilmu Pengetahuan Alam ...": one organisation's name
+            rest = piece[k + 1 :]
+            if 2 <= len(rest) <= 4 and all(self._name_like(x) for x in rest):
+                return k + 1
+            return -1
+        return -1
+
     def _type_of(self, toks: list[Token], context_prev: str) -> str:
         words = [t.text for t in toks]
         lows = [t.low for t in toks]
@@ -317,6 +380,14 @@ class NameFinder:
         if len(toks) == 1 and toks[0].upper and 2 <= len(toks[0].text) <= 6:
             return "ORG"
         if (
+            self.lang == "en"
+            and context_prev in lexicon_en.TITLES
+            and 2 <= len(toks) <= 3
+            and all(t.cap and not t.upper and not self.common_word(t) for t in toks)
+            and toks[-1].text not in self.places
+        ):
+            return "PER"  # "spokeswoman Jane Doe": a lower-case title before a name
+        if (
             context_prev in _ORG_CONTEXT
             and len(toks) > 1
             and not (self.lang == "en" and context_prev in ("of", "at"))
@@ -326,6 +397,8 @@ class NameFinder:
         if context_prev in loc_ctx:
             return "LOC"
         if 2 <= len(toks) <= 5 and all(t.cap and not t.upper for t in toks if t.cap):
+            if any(self.common_word(t) for t in toks) or toks[-1].text in self.places:
+                return ""  # "Risk Management", "Peninjauan Kembali", "Good Morning America"
             return "PER"
         return ""
 
@@ -333,6 +406,21 @@ class NameFinder:
         out: list[NameMention] = []
         if piece[0].low in _NOT_NAMES or piece[-1].low in _NOT_NAMES_END:
             return out
+        if self.lang != "en" and len(piece) >= 3:
+            k = self._person_after(piece, 0)
+            if k > 0 and not (k == 1 and piece[0].low in self.org_words and not piece[0].upper):
+                head, person = piece[:k], piece[k:]
+                for hm in self._analyse(head, region_start):
+                    # the office's own names ("KPK"), not its common words ("Pasar Keuangan")
+                    htoks = [t for t in head if hm.name_start <= t.start < hm.name_end]
+                    if not hm.role_only and hm.type and not any(self.common_word(t) for t in htoks):
+                        out.append(hm)
+                unit = piece[k - 1]
+                if unit.upper and not any(m.name_start <= unit.start < m.name_end for m in out):
+                    out.append(self._mk([unit], self._type_of([unit], "") or "ORG"))  # "KPK"
+                title_toks = head if any(t.low in self.titles or self.common_word(t) for t in head) else None
+                out.append(self._mk(person, "PER", title_toks))
+                return out
         title, name, comps = self._title_split(piece)
         for comp in comps:
             ctype = self._type_of(comp, "")

@@ -94,6 +94,11 @@ class Resolver:
         if not cands:
             return None
         cands = [c for c in cands if len(c.tokens()) > len(toks)]
+        if m.type and m.origin == "rule" and len(toks) == 1:
+            # a surname typed only by its context ("at Trump", "di Prabowo") is the person's
+            per = [c for c in cands if c.type == "PER" and c.tokens()[-1] == toks[0]]
+            if per:
+                return per[-1]
         if m.type:
             cands = [c for c in cands if c.type == m.type or not c.type]
         else:

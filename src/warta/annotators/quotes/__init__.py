@@ -45,6 +45,9 @@ _NP_LEAD = re.compile(
     re.I,
 )
 _MIN_WORDS = 3
+# lower-case words that may stand between a sentence start and its subject ("but", "the", "former")
+_AUX = frozenset("has have had is was were will would did does do can could should may might said says".split())
+_SUBJECT_GLUE = frozenset("but and the so yet then later also namun lalu kemudian sementara itu".split())
 _NP_TRAIL = frozenset(
     "pun juga belum sudah telah kini awalnya also had has have already then still sempat masih".split()
 )
@@ -133,7 +136,7 @@ class _Finder:
                 pronoun = cands[0]
         if pronoun is not None:
             s, e, ent = pronoun
-            return _Spk(ent.name, ent.id, s, e)
+            return _Spk(ent.name, ent.id, s, e, anaphor=True)
         chunk = self.text[a:b]
         m = re.match(r"(\w+)", chunk)
         if m and m.group(1).lower() in _PRONOUNS:
@@ -163,7 +166,7 @@ class _Finder:
         words = chunk.split()
         while words and words[-1].lower() in _NP_TRAIL:
             words.pop()
-        if not words or len(words) > 5 or not any(c.isalpha() for c in chunk):
+        if not words or len(words) > 7 or not any(c.isalpha() for c in chunk):
             return None
         if len(words) == 1 and words[0].lower() in ("the", "a", "an"):
             return None
@@ -176,25 +179,25 @@ class _Finder:
         chunk = chunk[: chunk.find(words[-1]) + len(words[-1])]
         s = a + self.text[a:b].find(chunk)
         e = s + len(chunk)
+        lows = [w.lower().strip(",.") for w in words]
+        definite = (lows[0] in ("the", "this") and len(lows) > 1) or (
+            lows[-1] in self.cues.DEMONSTRATIVES and lows[0] not in ("the",) and len(lows) > 1
+        )
+        if definite and any(w in self.cues.PERSON_ROLES for w in lows):
+            # "the Republican candidate", "pejabat tersebut": a description of someone named before
+            return _Spk(None, None, s, e, anaphor=True)
         return _Spk(" ".join(words), None, s, e)
 
     def subject(self, sent_start: int, cue_start: int) -> _Spk | None:
-        """The speaker before a verb: the clause right before it, or the name before an apposition."""
+        """The speaker before a verb: the grammatical subject of the cue's clause.
+
+        The clause is cut at commas (outside parentheses); chunks that open with a preposition or a
+        subordinator ("saat dihubungi dari Mataram", "who was speaking to ...") or hold only a date are
+        adverbials and skipped. Going back from the verb, the first chunk naming a person gives the
+        speaker ("Kepala Seksi Humas PT X, Eka Asmadi, saat dihubungi, mengatakan"); else the nearest
+        organisation; else a pronoun or an unnamed speaker next to the verb.
+        """
         pre = self.text[sent_start:cue_start]
-        stripped = pre.rstrip()
-        if stripped.endswith(","):
-            # "Leonid Ivlev, anggota Duma, mengatakan": the name before the apposition
-            inner = stripped[:-1]
-            k = inner.rfind(",")
-            head_a = sent_start + (inner.rfind(",", 0, k) + 1 if k >= 0 else 0)
-            head_b = sent_start + (k if k >= 0 else len(inner))
-            spk = self.speaker_in(head_a, head_b)
-            if spk and (spk.entity or spk.anaphor):
-                return spk
-            appo = self.speaker_in(head_b, sent_start + len(inner))
-            if appo and appo.entity:
-                return appo
-            return spk
         rel = re.search(r"\b(yang|who|which)\s+$", pre)
         if rel:
             # "klaim The Guardian yang menyebut": the name right before the relative pronoun
@@ -207,15 +210,89 @@ class _Finder:
             if named:
                 s, e, ent = named[-1]
                 return _Spk(ent.name, ent.id, s, e)
-        k = pre.rfind(",")
-        a = sent_start + k + 1 if k >= 0 else sent_start
-        spk = self.speaker_in(a, cue_start, first=True)
-        if spk is None and k >= 0:
-            spk = self.speaker_in(sent_start, cue_start)
+        chunks = self._chunks(sent_start, cue_start)
+        if not chunks:
+            return None
+        core = [c for c in chunks if not self._adverbial(*c)]
+        for want in ("PER", "ORG"):
+            for a, b in reversed(core):
+                named = [
+                    m
+                    for m in self.mentions.within(a, b)
+                    if m[2].type == want
+                    and self.text[m[0] : m[1]].lower() not in _PRONOUNS
+                    and (b == core[-1][1] or self._chunk_initial(a, m[0]))
+                ]
+                if named:
+                    s, e, ent = named[0]
+                    return _Spk(ent.name, ent.id, s, e)
+        last = core[-1] if core else chunks[-1]
+        spk = self.speaker_in(*last)
+        if spk is None and core and core[0] != last:
+            spk = self.speaker_in(*core[0])
         return spk
 
+    def sentence_subject(self, s: int, limit: int) -> _Spk | None:
+        """The subject opening the sentence at s: the words up to its first auxiliary or verb."""
+        m = re.match(r"(?:(?:But|And|However|Meanwhile|Yet|So),?\s+)?", self.text[s:limit])
+        a = s + (m.end() if m else 0)
+        words = list(re.finditer(r"\S+", self.text[a:limit]))
+        end = a
+        for w in words[:8]:
+            low = w.group().lower().strip(",")
+            if low in _AUX or (low.endswith("ed") and w.group()[:1].islower()) or w.group().endswith(","):
+                if w.group().endswith(",") and low not in _AUX:
+                    end = a + w.end() - 1
+                break
+            end = a + w.end()
+        else:
+            return None
+        if end <= a:
+            return None
+        spk = self.speaker_in(a, end)
+        return spk
+
+    def _chunks(self, a: int, b: int) -> list[tuple[int, int]]:
+        """text[a:b] cut at commas outside parentheses (and at dashes), trimmed, empty ones left out."""
+        out: list[tuple[int, int]] = []
+        depth = 0
+        s = a
+        for i in range(a, b):
+            ch = self.text[i]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and (ch in ",;" or ch in "—–"):
+                out.append((s, i))
+                s = i + 1
+        out.append((s, b))
+        res = []
+        for x, y in out:
+            x, y = trim(self.text, x, y)
+            if x < y:
+                res.append((x, y))
+        return res
+
+    def _chunk_initial(self, a: int, s: int) -> bool:
+        """The mention at s opens the chunk at a (after titles and capitalised words): a subject,
+        not an object ("did not mention Trump by name")."""
+        return all(w[:1].isupper() or w.lower() in _SUBJECT_GLUE for w in self.text[a:s].split())
+
+    def _adverbial(self, a: int, b: int) -> bool:
+        m = re.match(r"[\"“”(]*(\w+)", self.text[a:b])
+        if not m:
+            return True
+        first = m.group(1).lower()
+        if first in self.cues.ADVERBIAL:
+            return True
+        # a bare date or day: "Kamis", "Senin (21/10/2025)", "on Monday"
+        return bool(re.fullmatch(r"[\w\s/()\-.]*\d[\w\s/()\-.]*|\w+(?:\s*\([\d/]+\))?", self.text[a:b])) and not [
+            m2 for m2 in self.mentions.within(a, b) if m2[2].type in ("PER", "ORG")
+        ]
+
     def after_cue_speaker(self, cue_end: int, limit: int) -> _Spk | None:
-        m = re.match(r"[^.,;:!?\n\"“”«»()]*", self.text[cue_end : min(limit, cue_end + 120)])
+        m = re.match(r"(?:[^.,;:!?\n\"“”«»()]|\([^()\n]{0,40}\))*", self.text[cue_end : min(limit, cue_end + 160)])
         end = cue_end + (m.end() if m else 0)
         if self.lang != "en":
             m2 = re.match(r"\s*oleh\b", self.text[cue_end:end])
@@ -264,6 +341,7 @@ class _Finder:
                 else:
                     segs.append((open_at, self._unbalanced_end(open_at, p.end), False))
             prev_end = p.start
+            prev_attributed = False
             for i, (s, e, closed) in enumerate(segs):
                 cs, ce = trim(self.text, s, e)
                 words = len(self.text[cs:ce].split())
@@ -281,6 +359,10 @@ class _Finder:
                             f.spk = found.spk
                 elif not attributed and (continues or (para_initial and (open_end or closed))):
                     attributed = True  # speaker from the quote's other paragraphs, else the previous one
+                elif not attributed and prev_attributed and closed and self._after_attribution(prev_end, s - 1):
+                    # '"...," she said. "..."': a second quote after the attribution, same speaker, no cue
+                    attributed = True
+                prev_attributed = attributed and found.cue is not None
                 if attributed and words >= _MIN_WORDS:
                     out.append(found)
                     if open_end:
@@ -289,6 +371,13 @@ class _Finder:
             if not runs_on:
                 pending = []
         return out
+
+    def _after_attribution(self, a: int, b: int) -> bool:
+        """text[a:b] is only the end of an attribution: '... she said.' / ', ujarnya.'"""
+        between = self.text[a:b]
+        return 0 < len(between) <= 120 and bool(re.search(r"[.:]\s*$", between)) and not re.search(
+            r"[.!?]\s+\S", between.rstrip().rstrip(".:")
+        )
 
     def _unbalanced_end(self, a: int, b: int) -> int:
         """Where a quote with no closing mark ends: at its attribution, else at the paragraph's end."""
@@ -363,6 +452,12 @@ class _Finder:
 
     def _content(self, a: int, b: int) -> tuple[int, int] | None:
         a, b = trim(self.text, a, b, " \t\r\n\u00a0,:")
+        # "... computers and she accused Trump of ...": a second clause of the speaker's own
+        cut = re.search(
+            r",?\s+(?:and|but|dan|tetapi|namun)\s+(?:he|she|they|ia|dia|beliau|mereka)\s+\w+", self.text[a:b]
+        )
+        if cut and not re.search(r"[\"“”]", self.text[a : a + cut.start()]):
+            b = a + cut.start()
         while b > a and self.text[b - 1] in ".!?;":
             b -= 1
         a, b = trim(self.text, a, b, " \t\r\n\u00a0,:")
@@ -418,6 +513,16 @@ class _Finder:
                 continue
             if self.lang != "en" and not self._ends_here(rest[cm.end() :], max_words=14):
                 continue
+            if (
+                self.lang == "en"
+                and not pre_words
+                and word.lower() != "according to"
+                and (
+                    not self._ends_here(rest[cm.end() :], max_words=12)
+                    or re.match(r"\s+(?:he|she|they|it|we|i|you|there|this)\b", rest[cm.end() :], re.I)
+                )
+            ):
+                continue  # "X, however, said they ...": the cue opens a reported clause, not a trailing one
             content = self._content(s, s + m.start())
             if content is None or text[s] in _OPEN:
                 continue
@@ -436,7 +541,11 @@ class _Finder:
             content = self._content(after, e)
             if content is None:
                 continue
-            spk = self.subject(s, vs)
+            if self.lang == "en" and vm.group().endswith("ing") and text[s:vs].rstrip().endswith(","):
+                # "Trump has praised Putin, saying ...": the main clause's subject speaks
+                spk = self.sentence_subject(s, vs)
+            else:
+                spk = self.subject(s, vs)
             if spk is None:
                 continue
             return _Found("indirect", *content, pi, (vs, ve), spk)
@@ -488,15 +597,13 @@ class _Finder:
         found = sorted(direct + self.indirect(taken), key=lambda f: f.start)
         out: list[Quote] = []
         last: _Spk | None = None
+        last_at = -1
         for f in found:
             spk = f.spk or _Spk(anaphor=True)
+            at = min(x for x in (f.start, f.cue[0] if f.cue else None, spk.start) if x is not None)
             if spk.anaphor:
-                prev = last
-                if prev is None:
-                    prev = self._last_person(f.start)
+                prev = self._antecedent(at, spk, last, last_at)
                 spk = _Spk(prev.name if prev else None, prev.entity if prev else None, spk.start, spk.end)
-            elif spk.name:
-                last = spk
             speaker = None
             if spk.name or spk.start is not None:
                 s, e = spk.start, spk.end
@@ -519,11 +626,64 @@ class _Finder:
                     paragraph=f.para,
                 )
             )
-            if speaker and speaker.name and not spk.anaphor:
-                last = spk
-            elif speaker and speaker.name:
+            if speaker and speaker.name:
                 last = _Spk(speaker.name, speaker.entity)
+                last_at = at
         return out
+
+    def _antecedent(self, at: int, spk: _Spk, last: _Spk | None, last_at: int) -> _Spk | None:
+        """Who a pronoun or -nya speaker stands for: the previous quote's speaker, unless a person
+        became the subject of a sentence after it (salience: the most recent named subject wins)."""
+        personal = spk.start is not None and self.text[spk.start : spk.end].lower() in _PRONOUNS
+        last_per = last is not None and last.entity is not None and self._type(last.entity) == "PER"
+        if personal and last is not None and not last_per:
+            # "ia"/"he" stands for a person: not for an organisation or an unnamed speaker
+            subj = self._subject_person(at, -1)
+            if subj is not None:
+                return subj
+            if spk.name:
+                return _Spk(spk.name, spk.entity)
+        subj = self._subject_person(at, last_at)
+        if subj is not None:
+            return subj
+        if last is not None:
+            return last
+        if spk.name:  # the person the entities annotator tied the pronoun to
+            return _Spk(spk.name, spk.entity)
+        return self._last_person(at)
+
+    def _type(self, entity_id: str) -> str | None:
+        ent = self.by_id.get(entity_id)
+        return ent.type if ent is not None else None
+
+    def _subject_person(self, pos: int, after: int) -> _Spk | None:
+        """The most recent person named as the subject of a sentence in text[after:pos]."""
+        items = self.mentions.items
+        i = bisect.bisect_left(self.mentions.starts, pos) - 1
+        seen = 0
+        while i >= 0 and seen < 40:
+            s, e, ent = items[i]
+            i -= 1
+            if s < after or pos - s > 2000:
+                break
+            if ent.type != "PER" or self.text[s:e].lower() in _PRONOUNS:
+                continue
+            seen += 1
+            if self._subject_like(s, e):
+                return _Spk(ent.name, ent.id)
+        return None
+
+    def _subject_like(self, s: int, e: int) -> bool:
+        """A name opening its sentence or clause (after a title or a fronted adverbial), or right
+        before a speech verb."""
+        back = self.text[max(0, s - 160) : s]
+        k = max(back.rfind(". "), back.rfind("\n"), back.rfind("\u201c"), back.rfind('"'), back.rfind(", "))
+        prefix = back[k + 1 :] if k >= 0 else back
+        words = prefix.split()
+        if all(w[:1].isupper() or w.lower() in _SUBJECT_GLUE for w in words):
+            return True
+        nxt = self.text[e : e + 60]
+        return bool(self.verb_re.match(nxt.lstrip()) or self.after_re.match(nxt.lstrip()))
 
     def _last_person(self, pos: int) -> _Spk | None:
         items = self.mentions.items

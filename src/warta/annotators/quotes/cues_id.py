@@ -18,7 +18,7 @@ VERBS = (
     "memastikan mengaku mengimbau mendesak membantah menggambarkan melaporkan memperingatkan menyampaikan "
     "mengklaim mengeklaim menekankan mengingatkan mengumumkan menerangkan memaparkan membeberkan melanjutkan "
     "mengemukakan menandaskan mengutarakan berkata bercerita menceritakan mengatakannya menuturkan "
-    "mengonfirmasi menginformasikan memaparkan menyebutnya"
+    "mengonfirmasi menginformasikan memaparkan menyebutnya dikatakannya berharap"
 ).split()
 
 # words after the verb that introduce the hearer, skipped up to "bahwa" or a comma
@@ -34,3 +34,16 @@ NEED_THAT = frozenset(
     "menyampaikan mengonfirmasi mengumumkan melaporkan menginformasikan menceritakan memaparkan membeberkan "
     "mengingatkan mengemukakan mengutarakan membantah".split()
 )
+# words opening a comma chunk that is an adverbial, not the subject ("saat dihubungi", "yang juga ...")
+ADVERBIAL = frozenset(
+    "saat ketika di pada dalam usai setelah sebelum seusai sesudah sejak selama kepada dari ke melalui "
+    "yang dengan sambil seraya ditemui dihubungi dikonfirmasi menanggapi terkait soal mengenai untuk "
+    "sebagaimana seperti kemarin dikutip dilansir mengutip dilaporkan".split()
+)
+# role nouns: "pejabat tersebut mengatakan" stands for a person already named
+PERSON_ROLES = frozenset(
+    "presiden menteri gubernur bupati wali walikota ketua kepala direktur pejabat pria wanita perempuan "
+    "tersangka pelaku politikus politisi pengusaha artis penyanyi aktor aktris peneliti pakar ahli "
+    "mantan pelatih kapolres kapolda kapolsek".split()
+)
+ADVERBIAL = ADVERBIAL | frozenset("namun sementara bahkan juga pun".split())

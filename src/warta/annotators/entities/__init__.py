@@ -88,7 +88,7 @@ def _place_mentions(text: str, start: int, end: int) -> list[NameMention]:
     return out
 
 
-def _structured(fields: dict[str, Any]) -> list[NameMention]:
+def _structured(text: str, fields: dict[str, Any]) -> list[NameMention]:
     out: list[NameMention] = []
 
     def mk(s: int, e: int, text: str, type_: str, origin: str) -> None:
@@ -99,7 +99,15 @@ def _structured(fields: dict[str, Any]) -> list[NameMention]:
     d = fields.get("dateline")
     if d is not None:
         if d.place_span is not None:
-            mk(d.place_span.start, d.place_span.end, d.place_span.text, "LOC", "dateline")
+            # "HEMPSTEAD, N.Y.", "Mataram, NTB": a place and the region it is in, two places
+            ps = d.place_span
+            cut = ps.text.find(",")
+            parts = [(ps.start, ps.end)] if cut < 0 else [(ps.start, ps.start + cut), (ps.start + cut + 1, ps.end)]
+            for s, e in parts:
+                while s < e and text[s] in " \u00a0":
+                    s += 1
+                if s < e:
+                    mk(s, e, text[s:e], "LOC", "dateline")
         if d.agency_span is not None:
             mk(d.agency_span.start, d.agency_span.end, d.agency_span.text, "ORG", "dateline")
     for s in fields.get("sources") or []:
@@ -145,7 +153,7 @@ def find_entities(
     lower_vocab = {m.group() for m in re.finditer(r"(?<![\w-])[a-z][\w-]*", text)}
     finder = NameFinder(text, lang, lower_vocab)
     nlp = _load_model(lang) if use_models else None
-    found: list[NameMention] = list(_structured(fields))
+    found: list[NameMention] = list(_structured(text, fields))
     for start, end in regions:
         if _all_caps_line(text[start:end]) and "\n" not in text[start:end].strip():
             continue

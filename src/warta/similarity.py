@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -28,6 +30,15 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The MinHash permutations for SEED, drawn once per process (drawing them costs more than hashing)."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=NUM_PERM, seed=SEED)
+    return template.permutations, template.scheme
+
+
 def signature(text: str) -> list[int]:
     """The MinHash signature of a text: NUM_PERM unsigned 32-bit values (empty text: an empty list)."""
     from datasketch import MinHash
@@ -35,7 +46,8 @@ def signature(text: str) -> list[int]:
     grams = shingles(text)
     if not grams:
         return []
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    permutations, scheme = _permutations()
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme=scheme)
     mh.update_batch(list(grams))
     return [int(v) for v in mh.hashvalues]
 

@@ -13,6 +13,7 @@ import click
 from warta.api import analyze_paths
 from warta.cli.render import summary, to_jsonl
 from warta.errors import WartaError
+from warta.record import Record
 from warta.settings import DEFAULT_SETTINGS
 
 
@@ -42,6 +43,11 @@ from warta.settings import DEFAULT_SETTINGS
 )
 @click.option("--url-field", default="url", show_default=True, help="JSONL field with the article URL.")
 @click.option(
+    "--explain",
+    is_flag=True,
+    help="On standard error: each place's gazetteer candidates, their scores and the one chosen.",
+)
+@click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
     default=DEFAULT_SETTINGS.max_input_bytes,
@@ -58,6 +64,7 @@ def analyze_command(
     id_field: str,
     date_field: str,
     url_field: str,
+    explain: bool,
     max_bytes: int,
 ) -> None:
     """Analyse articles: PATH is a text, HTML, JSON or JSONL file, a directory (recursive), or - for stdin.
@@ -92,12 +99,37 @@ def analyze_command(
                 out.write(summary(record) + "\n\n")
             first = False
             out.flush()
+            if explain:
+                click.echo(explain_places(record), err=True)
         if fmt == "json":
             out.write("]\n")
     except WartaError as exc:  # only with --fail-fast
         raise click.ClickException(f"{exc.type}: {exc.message}") from exc
     except BrokenPipeError:
         sys.stderr.close()
+
+
+def explain_places(record: Record) -> str:
+    """How each place of a record was geocoded: candidates with scores and reasons, the chosen one first."""
+    from warta.annotators.places import explain_place
+
+    names = [e.name for e in record.entities if e.type == "LOC"]
+    if record.dateline and record.dateline.place and record.dateline.place not in names:
+        names.insert(0, record.dateline.place)
+    lines = [f"── places in {record.source or record.id}"]
+    for name in names:
+        context = [n for n in names if n != name]
+        candidates = explain_place(name, context, lang=record.lang, limit=5)
+        if not candidates:
+            lines.append(f"   {name}: no candidate in the gazetteer (no geo)")
+            continue
+        verdict = "chosen" if candidates[0].get("chosen") else "not confident: no geo"
+        lines.append(f"   {name}: {len(candidates)} candidate(s), first {verdict}")
+        for c in candidates:
+            where = ", ".join(x for x in (c.get("name"), c.get("admin1"), c.get("country")) if x)
+            lines.append(f"      {c['score']:6.2f}  conf {c['confidence']:.2f}  {c['feature'] or '?':14} {where}"
+                         f"  ({c['lat']:.2f}, {c['lon']:.2f})  {'; '.join(c.get('reasons') or [])}")
+    return "\n".join(lines)
 
 
 @click.command("demo")

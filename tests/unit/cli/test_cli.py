@@ -96,3 +96,11 @@ def test_demo_command() -> None:
     assert result.exit_code == 0
     assert result.output.count("── ") >= 4
     assert "dateline:" in result.output
+
+
+def test_analyze_explain_places_on_stderr() -> None:
+    text = "TBILISI (Reuters) - Georgia said on Monday it would hold talks with Armenia in Yerevan.\n"
+    result = CliRunner().invoke(cli, ["analyze", "--explain", "-"], input=text)
+    assert result.exit_code == 0
+    assert "Georgia:" in result.stderr and "first chosen" in result.stderr
+    assert json.loads(result.stdout)["dateline"]["place"] == "TBILISI"

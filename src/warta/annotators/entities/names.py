@@ -45,6 +45,8 @@ _NOT_NAMES_END = frozenset("act treaty agreement day cup games festival conferen
 
 
 # Indonesian derived nouns (pe-/per-/ke- ... -an: "Penindakan", "Keuangan") and loan nouns
+# stop words that also open place names when another capitalised word follows
+_NAME_OPENERS = frozenset({"new"})
 # ("Reformasi", "Eksekusi", "Birokrasi"): common words, never part of a person's name
 _ID_COMMON = re.compile(r"^(?:(?:pe[nmr]?|peng|peny|ke|per)[a-z]{3,}an|[a-z]{3,}(?:asi|usi|isme|itas|ologi))$")
 # English nouns and adjectives by their endings ("Management", "Disclosure", "Presidential")
@@ -194,9 +196,11 @@ class NameFinder:
         """Cut a run at words that name nothing (sentence openers, days, months)."""
         pieces: list[list[Token]] = []
         cur: list[Token] = []
-        for t in run:
+        for i, t in enumerate(run):
             low = t.low
             stop = low in self.stop and not t.upper
+            if stop and low in _NAME_OPENERS and i + 1 < len(run):
+                stop = False  # "New York", "New Delhi": a stop word that opens a name
             parts = low.split("-")
             if len(parts) == 2 and parts[0] == parts[1]:  # "Teman-teman": a plural, not a name
                 stop = True

@@ -137,6 +137,22 @@ def _model_mentions(
     return out
 
 
+def _merge_model(found: list[NameMention], model: list[NameMention]) -> list[NameMention]:
+    """The model types names the rules left untyped, and adds names the rules missed; where both found a
+    typed name, the rules (title lexicons, acronyms, organisation words) keep it."""
+    by_span = {(m.name_start, m.name_end): m for m in found}
+    out = list(found)
+    for m in model:
+        same = by_span.get((m.name_start, m.name_end))
+        if same is not None:
+            if not same.type and m.type:
+                same.type = m.type
+            continue
+        if m.origin == "model" and not any(f.start < m.end and m.start < f.end for f in found):
+            out.append(m)
+    return out
+
+
 def _pronouns(text: str, lang: str | None, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     words = lexicon(lang).PRONOUNS
     pat = re.compile(r"\b(" + "|".join(sorted(words)) + r")\b", re.IGNORECASE)
@@ -157,22 +173,21 @@ def find_entities(
     for start, end in regions:
         if _all_caps_line(text[start:end]) and "\n" not in text[start:end].strip():
             continue
-        if nlp is None:
-            ms = finder.mentions(start, end)
-            if _title_case(text[start:end]):
-                # a headline or promo line in Title Case: a capitalised pair proves nothing on its own
-                for m in ms:
-                    if m.type == "PER" and not m.title:
-                        m.type = ""
-                        m.origin = "weak"
-            found.extend(ms)
+        ms = finder.mentions(start, end)
+        if _title_case(text[start:end]):
+            # a headline or promo line in Title Case: a capitalised pair proves nothing on its own
+            for m in ms:
+                if m.type == "PER" and not m.title:
+                    m.type = ""
+                    m.origin = "weak"
+        found.extend(ms)
         # the gazetteer only types names the rules left untyped (it is a fallback, and noisier)
         places = {(m.name_start, m.name_end) for m in _place_mentions(text, start, end)}
         for m in found:
             if not m.type and (m.name_start, m.name_end) in places:
                 m.type = "LOC"
     if nlp is not None:
-        found.extend(_model_mentions(nlp, finder, text, regions))
+        found = _merge_model(found, _model_mentions(nlp, finder, text, regions))
     # one mention per name span: structured (credits, dateline) first, then model, then rules
     found.sort(key=lambda m: (m.name_start, -(m.name_end - m.name_start), m.alias_of is None))
     spans: dict[tuple[int, int], NameMention] = {}

@@ -234,9 +234,7 @@ def to_docbin(nlp: Language, sentences: Iterable[NerSentence]) -> DocBin:
 _FEATS_RE = re.compile(r"^(\d+)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t")
 
 
-def read_conllu_docs(
-    nlp: Language, path: Path, strip_feats: bool = False, limit: int = 0
-) -> list[Doc]:
+def read_conllu_docs(nlp: Language, path: Path, strip_feats: bool = False, limit: int = 0) -> list[Doc]:
     """Read a UD CoNLL-U file into one Doc per sentence (syntactic words as tokens).
 
     ``strip_feats`` drops FEATS (for treebanks mixing annotated and unannotated features).

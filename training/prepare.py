@@ -8,7 +8,7 @@ from pathlib import Path
 
 import spacy
 from corpora import NerSentence, read_conllu_docs, to_docbin
-from datasets import UD, en_ner_splits, id_ner_splits
+from datasets import UD, en_ner_splits, id_ner_splits, split_slice
 from spacy.tokens import DocBin
 
 
@@ -23,7 +23,9 @@ def _stats(sents: list[NerSentence]) -> dict[str, object]:
     }
 
 
-def prepare_ner(data: Path, work: Path, lang: str, variant: str = "open", limit: int = 0) -> dict[str, object]:
+def prepare_ner(
+    data: Path, work: Path, lang: str, variant: str = "open", limit: int = 0
+) -> dict[str, object]:
     """Write ``train.spacy``/``dev.spacy`` for an NER job and return corpus statistics."""
     nlp = spacy.blank(lang)
     splits = id_ner_splits(data) if lang == "id" else en_ner_splits(data, variant)
@@ -39,16 +41,18 @@ def prepare_ner(data: Path, work: Path, lang: str, variant: str = "open", limit:
 
 
 def prepare_ud(data: Path, work: Path, lang: str, limit: int = 0) -> dict[str, object]:
-    """Write ``train.spacy``/``dev.spacy`` for a UD job (Indonesian FEATS stripped, see MODEL_CARD)."""
+    """Write ``train.spacy``/``dev.spacy`` for a UD job."""
     nlp = spacy.blank(lang)
-    strip = lang == "id"  # the GSD v2.0 train split has no FEATS; keep the label set consistent
+    strip = False
     work.mkdir(parents=True, exist_ok=True)
     stats: dict[str, object] = {}
     for split in ("train", "dev"):
         db = DocBin(store_user_data=False)
         n_sents = n_words = 0
-        for rel in UD[lang][split]:
-            for doc in read_conllu_docs(nlp, data / rel, strip_feats=strip, limit=limit):
+        for entry in UD[lang][split]:
+            rel, part = split_slice(entry)
+            docs = read_conllu_docs(nlp, data / rel, strip_feats=strip)[part]
+            for doc in docs[:limit] if limit else docs:
                 db.add(doc)
                 n_sents += 1
                 n_words += len(doc)

@@ -1,0 +1,197 @@
+"""Build warta's shipped spaCy pipelines end to end from ``../shared/data``.
+
+    python training/build_models.py --data ../shared/data --out src/warta/models
+
+Steps (``--steps``, default all): ``prepare`` (corpora -> DocBin in ``--work``), ``train`` (one
+``spacy train`` per job, two at a time, each with a step limit and a wall-clock budget after which
+the best checkpoint so far is used), ``assemble`` (news tokenizer + UD components + NER sourced into
+one pipeline per language), ``evaluate`` (test splits, speed; JSON in ``training/results/``) and
+``card`` (``MODEL_CARD.md`` next to each pipeline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import spacy  # noqa: E402
+from datasets import en_ner_splits, id_ner_splits  # noqa: E402
+from evaluate import evaluate_pipeline  # noqa: E402
+from model_card import write_model_card  # noqa: E402
+from prepare import prepare_ner, prepare_ud  # noqa: E402
+from tokenizer_rules import customize_tokenizer  # noqa: E402
+
+CONFIGS = HERE / "configs"
+RESULTS = HERE / "results"
+LANGS = ("id", "en")
+
+
+@dataclass
+class Job:
+    name: str  # e.g. "id-ner", "en-ud"
+    lang: str
+    config: Path
+    max_steps: int
+    overrides: dict[str, str] = field(default_factory=dict)
+
+    def args(self, work: Path) -> list[str]:
+        out = [
+            sys.executable, "-m", "spacy", "train", str(self.config),
+            "--output", str(work / self.name / "out"),
+            "--paths.train", str(work / self.name / "train.spacy"),
+            "--paths.dev", str(work / self.name / "dev.spacy"),
+            "--nlp.lang", self.lang,
+            "--training.max_steps", str(self.max_steps),
+        ]  # fmt: skip
+        for key, value in self.overrides.items():
+            out += [f"--{key}", value]
+        return out
+
+
+def jobs_for(langs: list[str], en_variant: str, scale: float = 1.0) -> list[Job]:
+    """Training jobs; ``scale`` shrinks step counts (smoke tests)."""
+    jobs = []
+    for lang in langs:
+        jobs.append(Job(f"{lang}-ud", lang, CONFIGS / "ud.cfg", max(2, int(12000 * scale))))
+        ner_name = "id-ner" if lang == "id" else f"en-ner-{en_variant}"
+        jobs.append(Job(ner_name, lang, CONFIGS / "ner.cfg", max(2, int(12000 * scale))))
+    for job in jobs:
+        if job.name == "en-ud":
+            job.overrides = {
+                "nlp.pipeline": '["tok2vec","tagger","morphologizer","parser"]',
+                "training.score_weights.tag_acc": "0.1",
+            }
+        if scale < 1.0:
+            job.overrides |= {"training.eval_frequency": str(max(1, job.max_steps)), "training.patience": "0"}
+    return jobs
+
+
+def prepare(data: Path, work: Path, jobs: list[Job], limit: int = 0) -> None:
+    for job in jobs:
+        lang, kind, *rest = job.name.split("-", 2)
+        if kind == "ner":
+            prepare_ner(data, work / job.name, lang, rest[0] if rest else "open", limit)
+        else:
+            prepare_ud(data, work / job.name, lang, limit)
+        print(f"prepared {job.name}", flush=True)
+
+
+def train_one(job: Job, work: Path, budget_s: float) -> dict[str, object]:
+    """Run ``spacy train``; stop it after ``budget_s`` seconds and keep the best checkpoint."""
+    log_path = work / job.name / "train.log"
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    start = time.monotonic()
+    with log_path.open("w", encoding="utf-8") as log:
+        proc = subprocess.Popen(job.args(work), stdout=log, stderr=subprocess.STDOUT, env=env)
+        try:
+            proc.wait(timeout=budget_s)
+            stopped = False
+        except subprocess.TimeoutExpired:
+            proc.terminate()
+            proc.wait(timeout=60)
+            stopped = True
+    elapsed = time.monotonic() - start
+    best = work / job.name / "out" / "model-best"
+    if not best.exists():
+        raise RuntimeError(f"{job.name}: no model-best after {elapsed:.0f}s, see {log_path}")
+    print(f"trained {job.name} in {elapsed / 60:.1f} min (budget stop: {stopped})", flush=True)
+    return {"job": job.name, "minutes": round(elapsed / 60, 1), "budget_stop": stopped}
+
+
+def train(work: Path, jobs: list[Job], budget_min: float, parallel: int) -> list[dict[str, object]]:
+    with ThreadPoolExecutor(max_workers=parallel) as pool:
+        return list(pool.map(lambda j: train_one(j, work, budget_min * 60), jobs))
+
+
+def assemble(lang: str, work: Path, out: Path, en_variant: str) -> Path:
+    """Blank pipeline + news tokenizer, UD components and NER sourced from the trained pipelines."""
+    ud = spacy.load(work / f"{lang}-ud" / "out" / "model-best")
+    ner_name = "id-ner" if lang == "id" else f"en-ner-{en_variant}"
+    ner = spacy.load(work / ner_name / "out" / "model-best")
+    nlp = customize_tokenizer(spacy.blank(lang))
+    for name in ud.pipe_names:
+        nlp.add_pipe(name, source=ud)
+    nlp.add_pipe("ner", source=ner)
+    nlp.meta.update(
+        {
+            "name": f"warta_{lang}_news",
+            "version": "0.1.0",
+            "description": f"warta {lang} news pipeline (see MODEL_CARD.md)",
+            "author": "The warta developers",
+            "license": "see MODEL_CARD.md",
+        }
+    )
+    target = out / lang
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(target)
+    print(f"assembled {target}", flush=True)
+    return target
+
+
+def train_keys(data: Path, lang: str, en_variant: str) -> set[str]:
+    splits = (
+        id_ner_splits(data, augmentation=False) if lang == "id" else en_ner_splits(data, en_variant, False)
+    )
+    return {s.key() for s in splits["train"]}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=HERE.parent / "src" / "warta" / "models")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/warta-training"))
+    parser.add_argument("--langs", nargs="+", default=list(LANGS), choices=LANGS)
+    parser.add_argument("--steps", nargs="+", default=["prepare", "train", "assemble", "evaluate", "card"])
+    parser.add_argument(
+        "--en-variant",
+        default="open",
+        choices=["open", "open+wikineural", "open+conll", "all"],
+        help="English NER training data; only 'open' uses openly licensed corpora alone",
+    )
+    parser.add_argument(
+        "--budget-minutes", type=float, default=30.0, help="wall-clock limit per training job"
+    )
+    parser.add_argument("--parallel", type=int, default=2, help="training jobs run at the same time")
+    parser.add_argument("--limit", type=int, default=0, help="sentences per split (smoke tests)")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply training steps (smoke tests)")
+    args = parser.parse_args(argv)
+
+    started = time.monotonic()
+    jobs = jobs_for(args.langs, args.en_variant, args.scale)
+    timings: list[dict[str, object]] = []
+    if "prepare" in args.steps:
+        prepare(args.data, args.work, jobs, args.limit)
+    if "train" in args.steps:
+        timings = train(args.work, jobs, args.budget_minutes, args.parallel)
+    for lang in args.langs:
+        if "assemble" in args.steps:
+            assemble(lang, args.work, args.out, args.en_variant)
+        if "evaluate" in args.steps:
+            report = evaluate_pipeline(
+                args.out / lang, args.data, lang, train_keys(args.data, lang, args.en_variant)
+            )
+            report["en_variant"] = args.en_variant if lang == "en" else None
+            report["training"] = [t for t in timings if str(t["job"]).startswith(lang)]
+            RESULTS.mkdir(exist_ok=True)
+            (RESULTS / f"{lang}.json").write_text(
+                json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8"
+            )
+        if "card" in args.steps:
+            write_model_card(lang, args.out / lang, RESULTS)
+    print(f"done in {(time.monotonic() - started) / 60:.1f} min", flush=True)
+
+
+if __name__ == "__main__":
+    main()

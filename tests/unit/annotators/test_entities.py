@@ -178,3 +178,18 @@ def test_en_lowercase_title_before_name_and_surname_in_place_context() -> None:
     morgan = by_name(r, "Alice Morgan")
     assert [m.text for m in morgan.mentions].count("Morgan") == 1  # "at Morgan" is the governor, not a place
     assert "Morgan" not in names_of(r, "LOC")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        ("Warga mengungsi setelah erupsi Gunung Baru Jari pada Senin pagi.", "id", ["Gunung Baru Jari"]),
+        ("Vaksinasi digelar di Puskesmas Melati Kota Samarinda pada Selasa.", "id",
+         ["Puskesmas Melati", "Kota Samarinda"]),
+        ("Konser itu digelar di Wembley Stadium, London, pekan lalu.", "id", ["Wembley Stadium", "London"]),
+        ("Instead, the senator was in New York for the whole week.", "en", ["New York"]),
+    ],
+)
+def test_place_names_with_kind_words_and_openers(text: str, lang: str, places: list[str]) -> None:
+    record = analyze(text, lang=lang)
+    assert [e.name for e in record.entities if e.type == "LOC"] == places

@@ -47,6 +47,11 @@ _NOT_NAMES_END = frozenset("act treaty agreement day cup games festival conferen
 # Indonesian derived nouns (pe-/per-/ke- ... -an: "Penindakan", "Keuangan") and loan nouns
 # stop words that also open place names when another capitalised word follows
 _NAME_OPENERS = frozenset({"new"})
+# English facility words that name places in any language's news ("Staples Center", "Wembley Stadium")
+_FACILITY_SUFFIXES = frozenset({"center", "centre", "stadium", "arena", "square", "airport"})
+_PLACE_PREFIXES = lexicon_id.LOC_PREFIX | lexicon_en.LOC_PREFIX
+# administrative kinds that begin a new place inside a run of capitalised words
+_ADMIN_PREFIXES = frozenset({"kota", "kabupaten", "provinsi", "kecamatan", "kelurahan", "desa"})
 # ("Reformasi", "Eksekusi", "Birokrasi"): common words, never part of a person's name
 _ID_COMMON = re.compile(r"^(?:(?:pe[nmr]?|peng|peny|ke|per)[a-z]{3,}an|[a-z]{3,}(?:asi|usi|isme|itas|ologi))$")
 # English nouns and adjectives by their endings ("Management", "Disclosure", "Presidential")
@@ -201,6 +206,11 @@ class NameFinder:
             stop = low in self.stop and not t.upper
             if stop and low in _NAME_OPENERS and i + 1 < len(run):
                 stop = False  # "New York", "New Delhi": a stop word that opens a name
+            if stop and cur and cur[0].low in _PLACE_PREFIXES and i + 1 < len(run) and run[i + 1].cap:
+                stop = False  # "Gunung Baru Jari": inside a place named by its kind, a common word is a name
+            if not stop and cur and i + 1 < len(run) and low in _ADMIN_PREFIXES and t.cap:
+                pieces.append(cur)  # "Puskesmas Cempaka Kota Banjarmasin": "Kota" opens a second place
+                cur = []
             parts = low.split("-")
             if len(parts) == 2 and parts[0] == parts[1]:  # "Teman-teman": a plural, not a name
                 stop = True
@@ -374,7 +384,8 @@ class NameFinder:
             return "ORG"
         if lows[0] in lexicon_id.LOC_PREFIX or (lows[0] in lexicon_en.LOC_PREFIX and len(toks) > 1):
             return "LOC"
-        if self.lang == "en" and len(toks) > 1 and lows[-1] in lexicon_en.LOC_SUFFIX:
+        facility = lows[-1] in _FACILITY_SUFFIXES
+        if len(toks) > 1 and lows[-1] in lexicon_en.LOC_SUFFIX and (self.lang == "en" or facility):
             return "LOC"
         n = _match_place(words, self.places, 0)
         if n == len(words) or (n and all(w in _DIRECTIONS for w in lows[n:])):

@@ -14,7 +14,7 @@ from warta.pipeline import Pipeline
 from warta.readers import RawArticle, ReadFailure, read_paths
 from warta.record import Record
 from warta.settings import DEFAULT_SETTINGS, Settings
-from warta.store import SQLiteStore, open_store
+from warta.store import Store, open_store
 
 
 @lru_cache(maxsize=8)
@@ -72,7 +72,7 @@ def analyze_path(path: str | Path, *, settings: Settings = DEFAULT_SETTINGS) -> 
     return list(analyze_paths([path], settings=settings))
 
 
-def open(db: str | Path = "warta.db", *, readonly: bool = False) -> SQLiteStore:
+def open(db: str | Path = "warta.db", *, readonly: bool = False) -> Store:
     """The corpus store at ``db``: search, quotes, entities, records, exports (``.to_pandas()`` on results)."""
     return open_store(db, readonly=readonly)
 

@@ -1,4 +1,5 @@
-"""`warta ingest` as a user runs it: a real kill -9 mid-run, then resume; the store commands."""
+"""`warta ingest` as a user runs it: a real kill -9 mid-run, then resume; the store commands. Both backends:
+a SQLite file and a PostgreSQL server (see tests/unit/store/test_store.py for how the server is found)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,42 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from warta.cli import cli
 
 from ..conftest import EXAMPLES, ROOT
+from ..unit.store.test_store import BACKENDS, store_factory
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate
 
 
-def _count(db: Path) -> int:
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def new_db(backend: str, tmp_path: Path) -> Iterator[Callable[[str], str | Path]]:
+    yield from store_factory(backend, tmp_path)
+
+
+def _count(db: str | Path) -> int:
+    if str(db).startswith("postgresql://"):
+        import psycopg
+
+        try:
+            with psycopg.connect(str(db), connect_timeout=5) as con:
+                row = con.execute("SELECT count(*) FROM articles").fetchone()
+                return int(row[0]) if row else 0
+        except psycopg.Error:  # the table is not made yet
+            return 0
+    db = Path(db)
     if not db.exists():
         return 0
     try:
@@ -34,11 +58,27 @@ def _count(db: Path) -> int:
         return 0
 
 
-def test_kill_9_then_resume_stores_every_article_once(tmp_path: Path) -> None:
+def _wait_for_other_sessions_to_end(url: str, timeout: float = 30) -> None:
+    """The killed ingest's server session is gone (its open transaction rolled back, its locks released)."""
+    import psycopg
+
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(url, autocommit=True) as con:
+        while time.monotonic() < deadline:
+            row = con.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchone()
+            if row and row[0] == 0:
+                return
+            time.sleep(0.05)
+    raise AssertionError("the killed ingest's PostgreSQL session did not end")
+
+
+def test_kill_9_then_resume_stores_every_article_once(tmp_path: Path, new_db: Callable[[str], str | Path]) -> None:
     n = 1500
     src = tmp_path / "gen.jsonl"
     src.write_text("".join(json.dumps({"id": f"g{i}", "text": t}) + "\n" for i, t in enumerate(generate(n))))
-    db = tmp_path / "w.db"
+    db = new_db("w")
     cmd = [sys.executable, "-m", "warta", "ingest", "--db", str(db), "--no-models", "--quiet", str(src)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
@@ -47,10 +87,27 @@ def test_kill_9_then_resume_stores_every_article_once(tmp_path: Path) -> None:
     assert proc.poll() is None, "ingest finished before it could be killed: make the input larger"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    if isinstance(db, str):
+        _wait_for_other_sessions_to_end(db)
     partial = _count(db)
     assert 0 < partial < n
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     assert f"already stored {partial}" in done.stdout
+    if isinstance(db, str):
+        import psycopg
+
+        with psycopg.connect(db) as pg:
+
+            def one(sql: str) -> int:
+                row = pg.execute(sql).fetchone()
+                assert row is not None
+                return int(row[0])
+
+            assert one("SELECT count(*) FROM articles") == n
+            assert one("SELECT count(DISTINCT id) FROM articles") == n
+            assert one("SELECT count(*) FROM articles WHERE tsv @@ to_tsquery('warta_simple', 'Senin')") > 0
+            assert one("SELECT count(*) FROM errors") == 0
+        return
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == n
     assert con.execute("SELECT count(DISTINCT id) FROM articles").fetchone()[0] == n
@@ -58,8 +115,8 @@ def test_kill_9_then_resume_stores_every_article_once(tmp_path: Path) -> None:
     assert con.execute("SELECT count(*) FROM errors").fetchone()[0] == 0
 
 
-def test_store_commands(tmp_path: Path) -> None:
-    db = str(tmp_path / "w.db")
+def test_store_commands(tmp_path: Path, backend: str, new_db: Callable[[str], str | Path]) -> None:
+    db = str(new_db("w"))
     runner = CliRunner()
     result = runner.invoke(cli, ["ingest", "--db", db, "--no-models", "--quiet", str(EXAMPLES)])
     assert result.exit_code == 0, result.output
@@ -80,5 +137,6 @@ def test_store_commands(tmp_path: Path) -> None:
     out = tmp_path / "r.jsonl"
     assert runner.invoke(cli, ["export", "--db", db, "-o", str(out)]).exit_code == 0
     assert len(out.read_text().splitlines()) == 4
-    result = runner.invoke(cli, ["search", "x", "--db", str(tmp_path / "missing.db")])
+    missing = str(tmp_path / "missing.db") if backend == "sqlite" else str(new_db("missing"))
+    result = runner.invoke(cli, ["search", "x", "--db", missing])
     assert result.exit_code == 1 and "no store" in result.output

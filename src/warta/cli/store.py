@@ -19,7 +19,7 @@ DB_OPTION = click.option(
     default="warta.db",
     show_default=True,
     envvar="WARTA_DB",
-    help="The store: a SQLite file (or set WARTA_DB).",
+    help="The store: a SQLite file or a postgresql:// URL (or set WARTA_DB).",
 )
 FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True

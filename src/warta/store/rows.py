@@ -72,6 +72,11 @@ def unpack_record(blob: bytes) -> dict[str, Any]:
     return Record.model_validate(record).to_dict()
 
 
+def packed_text(blob: bytes) -> str:
+    """Only the text of a packed record (no validation): what span offsets point into."""
+    return json.loads(zlib.decompress(blob).decode("utf-8")).get("text") or ""
+
+
 def band_ints(keys: list[str]) -> list[int]:
     """similarity.band_keys as 64-bit integers (band number in the top bits): smaller to store and index."""
     out = []

@@ -56,7 +56,7 @@ def pack_record(record: dict[str, Any]) -> bytes:
     slim = _strip({k: v for k, v in record.items() if k not in ("text", "clean_text")}, text)
     slim["text"] = text
     slim["clean_text"] = None if record.get("clean_text") == clean_text_of(record) else record.get("clean_text")
-    return zlib.compress(json.dumps(slim, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 9)
+    return zlib.compress(json.dumps(slim, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
 
 
 def unpack_record(blob: bytes) -> dict[str, Any]:

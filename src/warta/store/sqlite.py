@@ -17,7 +17,7 @@ from typing import Any
 from warta.store.errors import NotInStoreError, QuerySyntaxError, StoreError
 from warta.store.query import to_fts
 from warta.store.results import Results
-from warta.store.rows import ArticleRows, clean_text_of, unpack_record
+from warta.store.rows import ArticleRows, clean_text_of, packed_clean_text, unpack_record
 
 MIGRATIONS = ["sqlite_001.sql"]
 RANK_BOUND = 2000
@@ -26,7 +26,7 @@ SNIPPET_OPEN, SNIPPET_CLOSE = "\u0002", "\u0003"  # replaced by the renderer (AN
 
 def _clean_text(blob: bytes | None) -> str:
     """SQL function: the clean body of a stored record (the full-text index's content)."""
-    return clean_text_of(unpack_record(blob)) if blob else ""
+    return packed_clean_text(blob) if blob else ""
 
 
 def _now() -> str:
@@ -239,7 +239,7 @@ class SQLiteStore:
             SELECT a.id, a.title, a.published, a.lang, a.agency, a.url, a.source, top.score,
                    snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16) AS snippet
             FROM top JOIN articles_fts ON articles_fts.rowid = top.rid JOIN articles a ON a.rowid = top.rid
-            WHERE articles_fts MATCH ? ORDER BY top.score"""
+            WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT rid FROM top) ORDER BY top.score"""
         count_sql = f"""SELECT count(*) FROM articles_fts f {join} WHERE articles_fts MATCH ? AND {where}"""
         try:
             rows = self.conn.execute(

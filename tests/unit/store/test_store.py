@@ -408,3 +408,11 @@ def test_search_folds_case_and_diacritics(tmp_path: Path, new_db: Callable[[str]
     assert store.search("Rusia-Korea").total == 1
     assert store.search("rusia NOT korea").total == 0
     assert store.search("kaf*").total == 1
+
+
+def test_packed_clean_text_matches_the_record() -> None:
+    from warta.store.rows import pack_record, packed_clean_text
+
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        [record] = warta.analyze_path(path)
+        assert packed_clean_text(pack_record(record.to_dict())) == record.clean_text

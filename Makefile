@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: install demo test lint unit schema bench models clean
+.PHONY: install demo test lint unit e2e schema bench bench-web models clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -29,11 +29,17 @@ unit: install
 
 test: lint unit
 
+e2e: install
+	sh scripts/ensure_chromium.sh && $(BIN)/python -m pytest -q tests/e2e
+
 schema: install
 	$(BIN)/python scripts/gen_schema.py
 
 bench: install
 	$(BIN)/python bench/run.py --out bench/results.json
+
+bench-web: install
+	$(BIN)/python bench/bench_web.py --n $${BENCH_STORE_N:-100000} --out bench/results-web.json
 
 models: install
 	$(BIN)/python training/build_models.py --data $(SHARED)/data --out src/warta/models

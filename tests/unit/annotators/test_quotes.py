@@ -369,3 +369,14 @@ def test_seed_scores_perfectly_on_quotes() -> None:
     assert "quote_attr_f1=1.0 " in summary and "quote_span_f1=1.0 " in summary
     assert "offsets_ok=1.0 " in summary
     assert json  # the scorer's --json output is printed too
+
+
+def test_en_subject_with_relative_clause_then_reported_clause() -> None:
+    text = (
+        "LONDON (Reuters) - The council met on Tuesday.\n"
+        "Council member Priya Shah, who voted against the plan, said small shops had not been consulted.\n"
+    )
+    [q] = analyze(text, lang="en").quotes
+    assert q.text == "small shops had not been consulted"
+    assert q.speaker is not None and q.speaker.name == "Priya Shah"
+    assert q.cue is not None and q.cue.text == "said"

@@ -10,7 +10,8 @@ mayor chairman chairwoman chair chief executive director commissioner ambassador
 spokesperson general gen. lt. col. colonel major maj. capt. captain sgt. sergeant adm. admiral king queen
 prince princess pope lord lady sir dame mr. mr mrs. mrs ms. ms dr. dr prof. professor judge justice attorney
 deputy acting former leader head officer analyst economist candidate nominee sheikh rev. reverend
-premier chancellor treasurer speaker minority majority whip
+premier chancellor treasurer speaker minority majority whip member lawmaker councilman councilwoman
+manager founder president-elect trustee
 """.split()
 )
 

@@ -523,6 +523,13 @@ class _Finder:
                 )
             ):
                 continue  # "X, however, said they ...": the cue opens a reported clause, not a trailing one
+            if (
+                self.lang == "en"
+                and word.lower() != "according to"
+                and not pre_words
+                and re.match(r"\s+(?!(?:the|a|an|his|her|its|their|our)\b)[a-z]", rest[cm.end() :])
+            ):
+                continue  # "X, who voted no, said small firms ...": a clause follows the cue, not its speaker
             content = self._content(s, s + m.start())
             if content is None or text[s] in _OPEN:
                 continue

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: install demo test lint unit e2e schema bench bench-web models clean
+.PHONY: install demo test lint unit e2e docs schema bench bench-web models clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ test: lint unit
 
 e2e: install
 	sh scripts/ensure_chromium.sh && $(BIN)/python -m pytest -q tests/e2e
+
+docs: schema
+	$(BIN)/python scripts/gen_reference.py
 
 schema: install
 	$(BIN)/python scripts/gen_schema.py

@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: install demo test lint unit e2e docs schema bench bench-web models clean
+.PHONY: install demo test lint unit e2e docs schema bench bench-web bench-spark java models clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,spark]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,6 +24,7 @@ lint: install
 
 # pytest exits 5 when it collects no tests: that fails the build too
 unit: install
+	sh scripts/ensure_java.sh || echo "warning: no Java: the Spark tests will skip" >&2
 	scripts/ensure_postgres.sh || echo "warning: no PostgreSQL server: its tests will skip" >&2
 	$(BIN)/python -m pytest -q
 
@@ -40,6 +41,12 @@ schema: install
 
 bench: install
 	$(BIN)/python bench/run.py --out bench/results.json
+
+java:
+	sh scripts/ensure_java.sh
+
+bench-spark: install java
+	nice $(BIN)/python bench/bench_spark.py
 
 bench-web: install
 	$(BIN)/python bench/bench_web.py --n $${BENCH_STORE_N:-100000} --out bench/results-web.json

@@ -11,6 +11,7 @@ from warta.cli.analyze import analyze_command, demo_command
 from warta.cli.quotes import quotes_command
 from warta.cli.schema import schema_command
 from warta.cli.serve import serve_command
+from warta.cli.spark import spark_group
 from warta.cli.store import (
     duplicates_command,
     entities_command,
@@ -36,6 +37,7 @@ cli.add_command(analyze_command)
 cli.add_command(schema_command)
 cli.add_command(demo_command)
 for _command in (
+    spark_group,
     serve_command,
     quotes_command,
     ingest_command,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -72,33 +73,52 @@ def emit(
 
 
 @click.command("ingest")
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @DB_OPTION
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--lang", type=click.Choice(["auto", "id", "en"]), default="auto", show_default=True)
 @click.option("--no-models", is_flag=True, help="Run the rule-based annotators only.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field with the article text.")
+@click.option("--from-parquet", "parquet", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="A `warta spark analyze` output to load as it is (repeatable).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest_command(
-    sources: tuple[str, ...], db: str, workers: int, lang: str, no_models: bool, text_field: str, quiet: bool
-) -> None:
-    """Analyse SOURCES (files, directories, JSONL, exported records) into the store.
+def ingest_command(sources: tuple[str, ...], db: str, workers: int, lang: str, no_models: bool, text_field: str,
+                   parquet: tuple[str, ...], quiet: bool) -> None:
+    """Analyse SOURCES (files, directories, JSONL, WARC, feeds, URLs, exported records) into the store.
 
     Re-running adds nothing twice; an interrupted ingest resumes where it stopped. Inputs that fail are
     stored with their reason (see `warta errors`).
     """
     from warta.ingest import ingest
 
+    if not sources and not parquet:
+        raise click.UsageError("give SOURCES to analyse, or --from-parquet DIR")
     settings = replace(DEFAULT_SETTINGS, lang=lang, use_models=not no_models, text_field=text_field)
-    summary = ingest(
-        sources, db, workers=workers, settings=settings, progress=not quiet and sys.stderr.isatty()
-    )
-    click.echo(
-        f"read {summary.read}, added {summary.added}, already stored {summary.already_stored}, "
-        f"failed {summary.failed} in {summary.seconds:.1f} s ({summary.per_second:.0f} articles/s) → {db}"
-    )
+    items = _parquet_items(parquet, sources, settings) if parquet else None
+    summary = ingest(sources, db, workers=workers, settings=settings, progress=not quiet and sys.stderr.isatty(),
+                     items=items)
+    click.echo(f"read {summary.read}, added {summary.added}, already stored {summary.already_stored}, "
+               f"failed {summary.failed} in {summary.seconds:.1f} s ({summary.per_second:.0f} articles/s) → {db}")
     for etype, n in sorted(summary.errors_by_type.items()):
         click.echo(f"  {n} × {etype} (see: warta errors --db {db})")
+
+
+def _parquet_items(dirs: tuple[str, ...], sources: tuple[str, ...], settings: Any) -> Iterator[Any]:
+    """Records of Spark outputs (stored as they are; their failures as errors), then any SOURCES."""
+    from warta.batch.parquet import read_parquet_records
+    from warta.errors import InputError
+    from warta.ingest import read_sources
+    from warta.readers import ReadFailure
+
+    for directory in dirs:
+        for record in read_parquet_records(directory, include_errors=True):
+            if record.get("error"):
+                err = record["error"]
+                failure = InputError(f"{err.get('type')}: {err.get('message')}")
+                yield ReadFailure(record.get("source") or record.get("id"), failure)
+            else:
+                yield record
+    yield from read_sources(sources, settings)
 
 
 @click.command("search")

@@ -18,6 +18,7 @@ from warta.readers.decoding import check_size
 from warta.readers.html import looks_like_html, read_html
 from warta.readers.jsonl import read_json, read_jsonl
 from warta.readers.text import read_text
+from warta.readers.warc import read_warc, read_warc_file
 from warta.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
@@ -34,7 +35,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
+WARC_SUFFIXES = {".warc"}  # and .warc.gz: a gzip member per record, which the WARC reader unpacks itself
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES
 
 
 def _format_of(name: str, data: bytes) -> str:
@@ -47,6 +49,8 @@ def _format_of(name: str, data: bytes) -> str:
         return "json"
     if suffix in TEXT_SUFFIXES:
         return "text"
+    if suffix in WARC_SUFFIXES or data.startswith(b"WARC/1."):
+        return "warc"
     head = data[:2048].decode("utf-8", "replace")
     if looks_like_html(head):
         return "html"
@@ -61,14 +65,16 @@ def _format_of(name: str, data: bytes) -> str:
 def read_bytes(
     data: bytes, source: str, *, fmt: str | None = None, settings: Settings = DEFAULT_SETTINGS
 ) -> Iterator[RawArticle | ReadFailure]:
-    """Articles in ``data``; ``fmt`` is text, html, json or jsonl (guessed from the name and content)."""
+    """Articles in ``data``; ``fmt`` is text, html, json, jsonl or warc (guessed from name and content)."""
     name = source[:-3] if source.endswith(".gz") else source
     try:
         fmt = fmt or _format_of(name, data)
-        if fmt != "jsonl":  # a JSONL file holds many articles: the limit applies to each one
+        if fmt not in ("jsonl", "warc"):  # these hold many articles: the limit applies to each one
             check_size(len(data), settings.max_input_bytes, source)
         if fmt == "jsonl":
             yield from read_jsonl(data, source, settings)
+        elif fmt == "warc":
+            yield from read_warc(data, source, settings)
         elif fmt == "json":
             yield from read_json(data, source, settings)
         elif fmt == "html":
@@ -119,6 +125,9 @@ def read_path(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Iterat
         return
     if not path.exists() and not path.is_symlink():
         yield ReadFailure(str(path), NotFoundError(f"{path}: no such file or directory"))
+        return
+    if path.name.lower().endswith((".warc", ".warc.gz")):  # streamed, not loaded: WARC files are large
+        yield from read_warc_file(path, settings)
         return
     try:
         data = _load(path, settings)

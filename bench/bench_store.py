@@ -33,7 +33,8 @@ def _latency(fn: Any, queries: list[str]) -> dict[str, float]:
             "queries": len(times)}
 
 
-def bench_store(n: int, extra: list[str] | None = None) -> dict[str, Any]:
+def bench_store(n: int, extra: list[str] | None = None, keep: Path | None = None) -> dict[str, Any]:
+    """``keep``: copy the one-worker store there (for the web benchmark)."""
     import warta
     from warta.store.duplicates import find_duplicates
 
@@ -74,6 +75,11 @@ def bench_store(n: int, extra: list[str] | None = None) -> dict[str, Any]:
         clusters = find_duplicates(store)
         out["duplicates_seconds"] = round(time.perf_counter() - t0, 2)
         out["duplicate_clusters"] = len(clusters)
+        store.close()
+        if keep is not None:
+            import shutil
+
+            shutil.copyfile(db, keep)
     return out
 
 

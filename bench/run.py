@@ -6,7 +6,8 @@ Sections (each a benchmark, never a test):
 - dates + published, places (gazetteer load time and memory, lookups/s, entities/s), quotes on a
   200-paragraph article (words/s: the annotator stays linear);
 - the corpus store (ingest with 1 and 2 workers against analyze alone, store size, search latency,
-  duplicate clustering) on BENCH_STORE_N generated articles (default 100,000; set it lower for a quick run).
+  duplicate clustering) on BENCH_STORE_N generated articles (default 100,000; set it lower for a quick run);
+- the web API's search latency under 20 concurrent clients on that store.
 """
 
 from __future__ import annotations
@@ -113,7 +114,8 @@ def main() -> None:
         "dates": lambda: bench_dates(generate(500)),
         "places": lambda: _script("bench_places.py"),
         "quotes_200_paragraphs": bench_quotes,
-        "store": lambda: bench_store(args.store_n, ["--no-models"]),
+        "store": lambda: bench_store(args.store_n, ["--no-models"], keep=HERE / "store-bench.db"),
+        "web": lambda: _script("bench_web.py", "--db", str(HERE / "store-bench.db")),
     }
     for name, fn in sections.items():
         print(f"bench: {name} ...", file=sys.stderr, flush=True)

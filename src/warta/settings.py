@@ -26,6 +26,14 @@ class Settings:
     )
     url_field: str = field(default="url", metadata={"help": "JSONL field holding the article URL."})
     title_field: str = field(default="title", metadata={"help": "JSONL field holding the article title."})
+    fetch_min_interval: float = field(
+        default=1.0, metadata={"help": "Seconds between two requests to the same host (URLs and feeds)."}
+    )
+    fetch_connect_timeout: float = field(default=10.0, metadata={"help": "Seconds to connect to a web server."})
+    fetch_read_timeout: float = field(default=30.0, metadata={"help": "Longest wait in seconds for the next bytes."})
+    fetch_total_timeout: float = field(
+        default=120.0, metadata={"help": "Longest time in seconds for one response, redirects included."}
+    )
     lang_sample_chars: int = field(
         default=2000, metadata={"help": "How many characters of an article language identification reads."}
     )

@@ -45,7 +45,10 @@ def test_invalid_utf8_is_decoded_or_refused_never_crashes(tmp_path: Path) -> Non
     p = tmp_path / "bad.txt"
     p.write_bytes(b"Harga naik \xff\xfe\xfa tajam pekan ini.\n" * 3)
     [item] = list(read_path(p))
-    assert isinstance(item, RawArticle | ReadFailure)
+    # not UTF-8: decoded with the detected single-byte encoding, nothing lost, the encoding recorded
+    assert isinstance(item, RawArticle)
+    assert item.meta["encoding"] != "utf-8"
+    assert item.text.count("Harga naik") == 3 and "tajam pekan ini." in item.text
 
 
 @pytest.mark.parametrize(

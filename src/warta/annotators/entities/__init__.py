@@ -139,19 +139,36 @@ def _model_mentions(
     return out
 
 
-def _merge_model(found: list[NameMention], model: list[NameMention]) -> list[NameMention]:
+def _merge_model(found: list[NameMention], model: list[NameMention], lower_vocab: set[str]) -> list[NameMention]:
     """The model types names the rules left untyped, and adds names the rules missed; where both found a
-    typed name, the rules (title lexicons, acronyms, organisation words) keep it."""
+    typed name, the rules (title lexicons, acronyms, organisation words) keep it.
+
+    A name only the model found is dropped when it is one word that the text also uses in lower case
+    ("Polisi", "Mata": common words opening a sentence), and a short form of a name already found takes
+    that name's type ("Purbaya" after "Purbaya Yudha Sadewa"), so that the two resolve to one entity."""
     by_span = {(m.name_start, m.name_end): m for m in found}
+    typed = {tuple(m.name.split()): m.type for m in found if m.type and len(m.name.split()) > 1}
     out = list(found)
+    def short_form_type(name: str) -> str | None:
+        words = name.split()
+        for full, type_ in typed.items():
+            if len(words) < len(full) and set(words) <= set(full) and words[-1] in full:
+                return type_
+        return None
+
     for m in model:
         same = by_span.get((m.name_start, m.name_end))
         if same is not None:
             if not same.type and m.type:
-                same.type = m.type
+                same.type = short_form_type(same.name) or m.type
             continue
-        if m.origin == "model" and not any(f.start < m.end and m.start < f.end for f in found):
-            out.append(m)
+        if m.origin != "model" or any(f.start < m.end and m.start < f.end for f in found):
+            continue
+        words = m.name.split()
+        if len(words) == 1 and words[0].lower() in lower_vocab:
+            continue
+        m.type = short_form_type(m.name) or m.type
+        out.append(m)
     return out
 
 
@@ -189,7 +206,7 @@ def find_entities(
             if not m.type and (m.name_start, m.name_end) in places:
                 m.type = "LOC"
     if nlp is not None:
-        found = _merge_model(found, _model_mentions(nlp, finder, text, regions))
+        found = _merge_model(found, _model_mentions(nlp, finder, text, regions), lower_vocab)
     # one mention per name span: structured (credits, dateline) first, then model, then rules
     found.sort(key=lambda m: (m.name_start, -(m.name_end - m.name_start), m.alias_of is None))
     spans: dict[tuple[int, int], NameMention] = {}

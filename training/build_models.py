@@ -2,7 +2,8 @@
 
     python training/build_models.py --data ../shared/data --out src/warta/models
 
-Steps (``--steps``, default all): ``prepare`` (corpora -> DocBin in ``--work``), ``train`` (one
+Steps (``--steps``, default all): ``prepare`` (corpora -> DocBin in ``--work``; for Indonesian also
+static vectors from the corpora's raw text, see ``vectors.py``), ``train`` (one
 ``spacy train`` per job, two at a time, each with a step limit and a wall-clock budget after which
 the best checkpoint so far is used), ``assemble`` (news tokenizer + UD components + NER sourced into
 one pipeline per language), ``evaluate`` (test splits, speed; JSON in ``training/results/``) and
@@ -25,15 +26,22 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import spacy  # noqa: E402
-from datasets import en_ner_splits, id_ner_splits  # noqa: E402
+from datasets import en_ner_splits, en_raw_sentences, id_ner_splits, id_raw_sentences  # noqa: E402
 from evaluate import evaluate_pipeline  # noqa: E402
 from model_card import write_model_card  # noqa: E402
 from prepare import prepare_ner, prepare_ud  # noqa: E402
+from spacy.strings import get_string_id  # noqa: E402
 from tokenizer_rules import customize_tokenizer  # noqa: E402
+from vectors import add_gazetteers, indonesian_places, name_words, ppmi_svd, write_vectors  # noqa: E402
 
 CONFIGS = HERE / "configs"
 RESULTS = HERE / "results"
 LANGS = ("id", "en")
+
+
+# Training steps per job: the step of the best dev checkpoint of the runs that built the shipped
+# models (see the model cards), so that an unhurried `make models` reproduces them.
+STEPS = {"id-ner": 3000, "id-ud": 2500, "en-ner": 1500, "en-ud": 2500}
 
 
 @dataclass
@@ -43,6 +51,7 @@ class Job:
     config: Path
     max_steps: int
     overrides: dict[str, str] = field(default_factory=dict)
+    vectors: bool = False  # static vectors from ``<work>/<lang>-vectors`` (built by ``prepare``)
 
     def args(self, work: Path) -> list[str]:
         out = [
@@ -53,6 +62,11 @@ class Job:
             "--nlp.lang", self.lang,
             "--training.max_steps", str(self.max_steps),
         ]  # fmt: skip
+        if self.vectors:
+            out += [
+                "--initialize.vectors", str(work / f"{self.lang}-vectors"),
+                "--components.ner.model.tok2vec.embed.include_static_vectors", "true",
+            ]  # fmt: skip
         for key, value in self.overrides.items():
             out += [f"--{key}", value]
         return out
@@ -62,10 +76,13 @@ def jobs_for(langs: list[str], en_variant: str, scale: float = 1.0) -> list[Job]
     """Training jobs; ``scale`` shrinks step counts (smoke tests)."""
     jobs = []
     for lang in langs:
-        jobs.append(Job(f"{lang}-ud", lang, CONFIGS / "ud.cfg", max(2, int(12000 * scale))))
         ner_name = "id-ner" if lang == "id" else f"en-ner-{en_variant}"
-        jobs.append(Job(ner_name, lang, CONFIGS / "ner.cfg", max(2, int(12000 * scale))))
+        for name, cfg in ((f"{lang}-ud", "ud.cfg"), (ner_name, "ner.cfg")):
+            steps = STEPS.get(name, STEPS["en-ner"] if name.startswith("en-ner") else 12000)
+            jobs.append(Job(name, lang, CONFIGS / cfg, max(2, int(steps * scale))))
     for job in jobs:
+        if "-ner" in job.name:
+            job.vectors = True
         if job.name == "en-ud":
             job.overrides = {
                 "nlp.pipeline": '["tok2vec","tagger","morphologizer","parser"]',
@@ -76,7 +93,24 @@ def jobs_for(langs: list[str], en_variant: str, scale: float = 1.0) -> list[Job]
     return jobs
 
 
+def build_vectors(data: Path, work: Path, lang: str, limit: int = 0) -> Path:
+    """PPMI-SVD vectors (64 dims) from the raw (openly licensed or IndoNLU) training text; for
+    Indonesian plus 2 gazetteer dimensions (region names, world names)."""
+    sents = id_raw_sentences(data) if lang == "id" else en_raw_sentences(data)
+    words, vecs = ppmi_svd(sents[:limit] if limit else sents, dim=64)
+    if lang == "id":
+        regions, world = indonesian_places(data)
+        stop = set(words[:1500])  # frequent words are not evidence of a name
+        lists = {"region": name_words(regions, stop), "world": name_words(world, stop)}
+        words, vecs = add_gazetteers(words, vecs, lists)
+    out = write_vectors(lang, words, vecs, work / f"{lang}-vectors")
+    print(f"vectors {out}: {vecs.shape[0]} words x {vecs.shape[1]} dims", flush=True)
+    return out
+
+
 def prepare(data: Path, work: Path, jobs: list[Job], limit: int = 0) -> None:
+    for lang in sorted({job.lang for job in jobs if job.vectors}):
+        build_vectors(data, work, lang, limit)
     for job in jobs:
         lang, kind, *rest = job.name.split("-", 2)
         if kind == "ner":
@@ -119,6 +153,8 @@ def assemble(lang: str, work: Path, out: Path, en_variant: str) -> Path:
     ner_name = "id-ner" if lang == "id" else f"en-ner-{en_variant}"
     ner = spacy.load(work / ner_name / "out" / "model-best")
     nlp = customize_tokenizer(spacy.blank(lang))
+    if ner.vocab.vectors.shape[0]:  # the NER model's static vectors travel with it
+        nlp.vocab.vectors = ner.vocab.vectors
     for name in ud.pipe_names:
         nlp.add_pipe(name, source=ud)
     nlp.add_pipe("ner", source=ner)
@@ -134,21 +170,29 @@ def assemble(lang: str, work: Path, out: Path, en_variant: str) -> Path:
     target = out / lang
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
+    if nlp.vocab.vectors.shape[0]:
+        prune_vector_strings(target, set(nlp.vocab.vectors.key2row), ud)
     print(f"assembled {target}", flush=True)
     return target
 
 
+def prune_vector_strings(model: Path, vector_keys: set[int], keep: spacy.language.Language) -> None:
+    """Drop word strings that only came in with the vector keys (lookups use hashes, not strings).
+
+    Strings known to the UD pipeline ``keep`` (labels, features, its words) are kept."""
+    path = model / "vocab" / "strings.json"
+    strings = json.loads(path.read_text(encoding="utf-8"))
+    kept = [s for s in strings if s in keep.vocab.strings or get_string_id(s) not in vector_keys]
+    path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+
+
 def train_keys(data: Path, lang: str, en_variant: str) -> set[str]:
-    splits = (
-        id_ner_splits(data, augmentation=False) if lang == "id" else en_ner_splits(data, en_variant, False)
-    )
+    splits = id_ner_splits(data, augmentation=False) if lang == "id" else en_ner_splits(data, en_variant, False)
     return {s.key() for s in splits["train"]}
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=HERE.parent / "src" / "warta" / "models")
     parser.add_argument("--work", type=Path, default=Path("/tmp/warta-training"))
@@ -160,9 +204,7 @@ def main(argv: list[str] | None = None) -> None:
         choices=["open", "open+wikineural", "open+conll", "all"],
         help="English NER training data; only 'open' uses openly licensed corpora alone",
     )
-    parser.add_argument(
-        "--budget-minutes", type=float, default=30.0, help="wall-clock limit per training job"
-    )
+    parser.add_argument("--budget-minutes", type=float, default=30.0, help="wall-clock limit per training job")
     parser.add_argument("--parallel", type=int, default=2, help="training jobs run at the same time")
     parser.add_argument("--limit", type=int, default=0, help="sentences per split (smoke tests)")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply training steps (smoke tests)")
@@ -179,15 +221,11 @@ def main(argv: list[str] | None = None) -> None:
         if "assemble" in args.steps:
             assemble(lang, args.work, args.out, args.en_variant)
         if "evaluate" in args.steps:
-            report = evaluate_pipeline(
-                args.out / lang, args.data, lang, train_keys(args.data, lang, args.en_variant)
-            )
+            report = evaluate_pipeline(args.out / lang, args.data, lang, train_keys(args.data, lang, args.en_variant))
             report["en_variant"] = args.en_variant if lang == "en" else None
             report["training"] = [t for t in timings if str(t["job"]).startswith(lang)]
             RESULTS.mkdir(exist_ok=True)
-            (RESULTS / f"{lang}.json").write_text(
-                json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8"
-            )
+            (RESULTS / f"{lang}.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
         if "card" in args.steps:
             write_model_card(lang, args.out / lang, RESULTS)
     print(f"done in {(time.monotonic() - started) / 60:.1f} min", flush=True)

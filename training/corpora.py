@@ -153,6 +153,62 @@ def read_uner(path: Path) -> list[NerSentence]:
     return read_token_tag(path, EN_LABELS, 1, 2, "uner-en-ewt")
 
 
+# LitBank marks proper (PROP), common (NOM) and pronoun (PRON) mentions; only proper names are
+# named entities. FAC (buildings, streets) is closest to LOC; VEH (ship names) is dropped.
+LITBANK_LABELS: dict[str, str | None] = {
+    "PROP_PER": "PER", "PROP_ORG": "ORG", "PROP_GPE": "LOC", "PROP_LOC": "LOC", "PROP_FAC": "LOC",
+}  # fmt: skip
+# Leading words left out of a name, as in CoNLL-2003/UNER: articles, titles, lower-case modifiers.
+_NOT_NAME = frozenset({"the", "a", "an", "mr.", "mrs.", "miss", "ms.", "dr.", "sir", "lady", "mr", "mrs", "dr"})
+
+
+def litbank_sentences(text: str, ann: str) -> list[NerSentence]:
+    """One brat document (tokenised text, one sentence a line) -> sentences with outermost proper-name spans."""
+    mentions: list[tuple[int, int, str]] = []
+    for line in ann.splitlines():
+        cols = line.split("\t")
+        if len(cols) < 2 or not cols[0].startswith("T"):
+            continue
+        kind, *offsets = cols[1].split(" ")
+        label = LITBANK_LABELS.get(kind)
+        if label and len(offsets) == 2:
+            mentions.append((int(offsets[0]), int(offsets[1]), label))
+    sentences = []
+    pos = 0
+    for line in text.split("\n"):
+        tokens = [(m.start() + pos, m.end() + pos, m.group()) for m in re.finditer(r"\S+", line)]
+        pos += len(line) + 1
+        if not tokens:
+            continue
+        starts = {s: i for i, (s, _, _) in enumerate(tokens)}
+        ends = {e: i + 1 for i, (_, e, _) in enumerate(tokens)}
+        spans = []
+        for start, end, label in mentions:
+            if start in starts and end in ends:
+                s, e = starts[start], ends[end]
+                while s < e and (tokens[s][2].lower() in _NOT_NAME or not tokens[s][2][:1].isupper()):
+                    s += 1
+                if s < e:
+                    spans.append((s, e, label))
+        # keep outermost, non-overlapping spans (longest first)
+        taken: set[int] = set()
+        kept = []
+        for s, e, label in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+            if taken.isdisjoint(range(s, e)):
+                kept.append((s, e, label))
+                taken.update(range(s, e))
+        sentences.append(NerSentence([t for *_, t in tokens], sorted(kept), "litbank"))
+    return sentences
+
+
+def read_litbank(path: Path) -> list[NerSentence]:
+    """LitBank brat folder (``coref/brat``): every ``*.ann`` with its ``*.txt``."""
+    out: list[NerSentence] = []
+    for ann in sorted(path.glob("*.ann")):
+        out.extend(litbank_sentences(ann.with_suffix(".txt").read_text(encoding="utf-8"), ann.read_text("utf-8")))
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Cleaning and augmentation
 # --------------------------------------------------------------------------------------------
@@ -234,12 +290,45 @@ def to_docbin(nlp: Language, sentences: Iterable[NerSentence]) -> DocBin:
 _FEATS_RE = re.compile(r"^(\d+)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t")
 
 
-def read_conllu_docs(nlp: Language, path: Path, strip_feats: bool = False, limit: int = 0) -> list[Doc]:
+def modernise_gsd_v2(text: str) -> str:
+    """Bring UD Indonesian-GSD v2.0 (2017) relations closer to the current (2021+) annotation.
+
+    Only systematic, safe relabelings: ``flat`` between proper nouns -> ``flat:name``; ``nmod`` of a
+    pronoun -> ``nmod:poss``; ``acl`` introduced by *yang* -> ``acl:relcl``. Clitics stay unsplit
+    and UPOS is kept as it was.
+    """
+    out_sents = []
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        rows = {}
+        for n, line in enumerate(lines):
+            cols = line.split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                rows[cols[0]] = (n, cols)
+        yang_heads = {cols[6] for _, cols in rows.values() if cols[1].lower() == "yang"}
+        for idx, (n, cols) in rows.items():
+            rel = cols[7]
+            if rel == "flat" and cols[3] == "PROPN":
+                cols[7] = "flat:name"
+            elif rel == "nmod" and cols[3] == "PRON":
+                cols[7] = "nmod:poss"
+            elif rel == "acl" and idx in yang_heads:
+                cols[7] = "acl:relcl"
+            lines[n] = "\t".join(cols)
+        out_sents.append("\n".join(lines))
+    return "\n\n".join(out_sents)
+
+
+def read_conllu_docs(
+    nlp: Language, path: Path, strip_feats: bool = False, limit: int = 0, modernise: bool = False
+) -> list[Doc]:
     """Read a UD CoNLL-U file into one Doc per sentence (syntactic words as tokens).
 
     ``strip_feats`` drops FEATS (for treebanks mixing annotated and unannotated features).
     """
     text = path.read_text(encoding="utf-8")
+    if modernise:
+        text = modernise_gsd_v2(text)
     if strip_feats:
         text = "\n".join(_FEATS_RE.sub(r"\1\t\2\t\3\t\4\t\5\t_\t", line) for line in text.split("\n"))
     if limit:

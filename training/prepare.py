@@ -8,7 +8,7 @@ from pathlib import Path
 
 import spacy
 from corpora import NerSentence, read_conllu_docs, to_docbin
-from datasets import UD, en_ner_splits, id_ner_splits, split_slice
+from datasets import UD, UD_V2_STYLE, en_ner_splits, id_ner_splits, split_entry
 from spacy.tokens import DocBin
 
 
@@ -50,9 +50,9 @@ def prepare_ud(data: Path, work: Path, lang: str, limit: int = 0) -> dict[str, o
         db = DocBin(store_user_data=False)
         n_sents = n_words = 0
         for entry in UD[lang][split]:
-            rel, part = split_slice(entry)
-            docs = read_conllu_docs(nlp, data / rel, strip_feats=strip)[part]
-            for doc in docs[:limit] if limit else docs:
+            rel, part, times = split_entry(entry)
+            docs = read_conllu_docs(nlp, data / rel, strip_feats=strip, modernise=rel in UD_V2_STYLE)[part]
+            for doc in (docs[:limit] if limit else docs) * times:
                 db.add(doc)
                 n_sents += 1
                 n_words += len(doc)

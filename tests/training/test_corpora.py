@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from corpora import NERP_LABELS, NerSentence, bio_to_spans, dedupe, guess_spaces, recase
+from corpora import (
+    NERP_LABELS,
+    NerSentence,
+    bio_to_spans,
+    dedupe,
+    guess_spaces,
+    litbank_sentences,
+    modernise_gsd_v2,
+    recase,
+)
 
 
 def test_bio_to_spans_maps_and_drops_labels() -> None:
@@ -33,3 +42,35 @@ def test_guess_spaces() -> None:
     assert guess_spaces(["Ia", "(", "26", ")", "pergi", ",", "lalu", "."]) == [
         True, False, False, True, False, True, False, False,
     ]  # fmt: skip
+
+
+def test_litbank_keeps_outermost_proper_names_without_titles() -> None:
+    text = "Mr. Tom Jarndyce went to the Bank of England .\nHe slept .\n"
+    ann = "\n".join(
+        [
+            "T1\tPROP_PER 0 16\tMr. Tom Jarndyce",
+            "T2\tPROP_ORG 25 44\tthe Bank of England",
+            "T3\tPROP_GPE 37 44\tEngland",
+            "T4\tPRON_PER 49 51\tHe",
+            "R1\tcop Arg1:T1 Arg2:T4",
+        ]
+    )
+    first, second = litbank_sentences(text, ann)
+    assert [(" ".join(first.words[s:e]), label) for s, e, label in first.spans] == [
+        ("Tom Jarndyce", "PER"),
+        ("Bank of England", "ORG"),
+    ]
+    assert second.spans == []
+
+
+def test_modernise_gsd_v2_relations() -> None:
+    rows = [
+        "1\tJoko\tJoko\tPROPN\t_\t_\t4\tnsubj\t_\t_",
+        "2\tWidodo\tWidodo\tPROPN\t_\t_\t1\tflat\t_\t_",
+        "3\tyang\tyang\tSCONJ\t_\t_\t5\tmark\t_\t_",
+        "4\tdatang\tdatang\tVERB\t_\t_\t0\troot\t_\t_",
+        "5\tpergi\tpergi\tVERB\t_\t_\t1\tacl\t_\t_",
+    ]
+    out = modernise_gsd_v2("\n".join(rows) + "\n")
+    rels = [line.split("\t")[7] for line in out.strip().split("\n")]
+    assert rels == ["nsubj", "flat:name", "mark", "root", "acl:relcl"]

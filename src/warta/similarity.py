@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +18,7 @@ BANDS = 32  # 32 bands of 4 rows: pairs with Jaccard >= ~0.5 become candidates w
 ROWS = NUM_PERM // BANDS
 SEED = 20250428
 THRESHOLD = 0.6  # estimated Jaccard at or above which two articles are one story
+MAX_BUCKET = 100  # an LSH bucket larger than this is checked as a star around its first member, not all pairs
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -62,6 +63,21 @@ def band_keys(sig: Sequence[int]) -> list[str]:
         digest = hashlib.blake2b(",".join(map(str, rows)).encode(), digest_size=8).hexdigest()
         keys.append(f"{b}:{digest}")
     return keys
+
+
+def bucket_pairs(members: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Candidate pairs in one LSH bucket: all pairs, or for a bucket of more than MAX_BUCKET members (a story
+    copied hundreds of times, or shared boilerplate) each member with the first, which keeps the work linear
+    and still joins the copies into one cluster."""
+    ordered = sorted(set(members))
+    if len(ordered) <= MAX_BUCKET:
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                yield a, b
+    else:
+        first = ordered[0]
+        for b in ordered[1:]:
+            yield first, b
 
 
 def estimate(a: Sequence[int], b: Sequence[int]) -> float:

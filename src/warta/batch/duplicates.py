@@ -13,12 +13,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Iterator
-from itertools import combinations
 from typing import Any
 
 from warta.batch.output import replacing, write_manifest
 from warta.batch.rows import RECORDS_DIR
-from warta.similarity import THRESHOLD, band_keys, clusters, estimate, signature
+from warta.similarity import THRESHOLD, band_keys, bucket_pairs, clusters, estimate, signature
 
 
 def signature_text(record: dict[str, Any]) -> str:
@@ -31,11 +30,6 @@ def _signatures(rows: Iterable[Any]) -> Iterator[tuple[str, list[int]]]:
         sig = signature(signature_text(json.loads(row.record)))
         if sig:
             yield row.id, sig
-
-
-def _bucket_pairs(ids: Iterable[str]) -> Iterator[tuple[str, str]]:
-    members = sorted(set(ids))
-    yield from combinations(members, 2)
 
 
 def find_duplicates(
@@ -51,7 +45,7 @@ def find_duplicates(
         candidates = (
             sigs.flatMap(lambda kv: [(key, kv[0]) for key in band_keys(kv[1])])
             .groupByKey()
-            .flatMap(lambda kv: _bucket_pairs(kv[1]))
+            .flatMap(lambda kv: bucket_pairs(kv[1]))
             .distinct()
         )
         verified = (

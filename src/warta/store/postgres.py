@@ -515,7 +515,7 @@ class PostgresStore:
 
     def candidate_pairs(self) -> Iterator[tuple[str, str, list[int], list[int]]]:
         """Pairs of articles sharing an LSH band, with their MinHash signatures (recomputed, not stored)."""
-        from warta.similarity import signature
+        from warta.similarity import bucket_pairs, signature
 
         groups = [
             r[0]
@@ -530,15 +530,16 @@ class PostgresStore:
                 "SELECT rowid, id, clean_text FROM articles WHERE rowid = ANY(%s)", (wanted[i : i + _CHUNK],)
             ):
                 sigs[r["rowid"]] = (r["id"], signature(r["clean_text"]))
-        seen: set[tuple[int, int]] = set()
-        for members in groups:
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    if (a, b) in seen or a not in sigs or b not in sigs:
-                        continue
-                    seen.add((a, b))
-                    (ida, sa), (idb, sb) = sigs[a], sigs[b]
-                    yield ida, idb, sa, sb
+        seen: set[tuple[str, str]] = set()
+        for group in groups:
+            # pairs are formed on article ids, as the SQLite store and the Spark job form them
+            members = {sigs[rid][0]: rid for rid in group if rid in sigs}
+            for a, b in bucket_pairs(members):
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                (ida, sa), (idb, sb) = sigs[members[a]], sigs[members[b]]
+                yield ida, idb, sa, sb
 
     def article_summaries(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         ids = list(ids)

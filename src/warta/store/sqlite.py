@@ -286,7 +286,7 @@ class SQLiteStore:
 
     def candidate_pairs(self) -> Iterator[tuple[str, str, list[int], list[int]]]:
         """Pairs of articles sharing an LSH band, with their MinHash signatures (recomputed, not stored)."""
-        from warta.similarity import signature
+        from warta.similarity import bucket_pairs, signature
 
         sigs: dict[int, tuple[str, list[int]]] = {}
 
@@ -296,16 +296,19 @@ class SQLiteStore:
                 sigs[rid] = (row["id"], signature(clean_text_of(unpack_record(row["record"]))))
             return sigs[rid]
 
-        seen: set[tuple[int, int]] = set()
-        for row in self.conn.execute("SELECT group_concat(article) FROM bands GROUP BY key HAVING count(*) > 1"):
-            members = sorted({int(x) for x in row[0].split(",")})
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    if (a, b) in seen:
-                        continue
-                    seen.add((a, b))
-                    (ida, sa), (idb, sb) = load(a), load(b)
-                    yield ida, idb, sa, sb
+        seen: set[tuple[str, str]] = set()
+        sql = """SELECT group_concat(a.id || char(30) || a.rowid, char(31)) FROM bands b
+                 JOIN articles a ON a.rowid = b.article GROUP BY b.key HAVING count(*) > 1"""
+        for (row,) in self.conn.execute(sql).fetchall():
+            # pairs are formed on article ids, as the Spark job forms them, so both find the same clusters
+            members = dict(m.rsplit("\x1e", 1) for m in row.split("\x1f"))
+            members = {k: int(v) for k, v in members.items()}
+            for a, b in bucket_pairs(members):
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                (ida, sa), (idb, sb) = load(members[a]), load(members[b])
+                yield ida, idb, sa, sb
 
     def article_summaries(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         ids = list(ids)

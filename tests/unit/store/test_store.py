@@ -416,3 +416,12 @@ def test_packed_clean_text_matches_the_record() -> None:
     for path in sorted(EXAMPLES.glob("*.txt")):
         [record] = warta.analyze_path(path)
         assert packed_clean_text(pack_record(record.to_dict())) == record.clean_text
+
+
+def test_bucket_pairs_all_pairs_then_a_star() -> None:
+    from warta.similarity import MAX_BUCKET, bucket_pairs
+
+    assert list(bucket_pairs(["c", "a", "b"])) == [("a", "b"), ("a", "c"), ("b", "c")]
+    big = [f"x{i:04d}" for i in range(MAX_BUCKET + 5)]
+    pairs = list(bucket_pairs(big))
+    assert len(pairs) == len(big) - 1 and all(a == "x0000" for a, _ in pairs)

@@ -52,7 +52,8 @@ def read_jsonl(
 ) -> Iterator[RawArticle | ReadFailure]:
     """Every non-blank line in order; a bad line yields a ReadFailure and reading goes on."""
     text, _ = decode_bytes(data, source)
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines are separated by "\n" only: str.splitlines() would also cut at U+2028 inside a string
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"

@@ -175,3 +175,11 @@ def test_missing_path_is_a_failure_and_batch_goes_on(tmp_path: Path) -> None:
     items = list(read_paths([tmp_path / "nope.txt", tmp_path / "a.txt"]))
     assert isinstance(items[0], ReadFailure) and items[0].error.type == "not_found"
     assert isinstance(items[1], RawArticle)
+
+
+def test_jsonl_line_separator_inside_a_string_is_not_a_line_break(tmp_path: Path) -> None:
+    p = tmp_path / "u.jsonl"
+    text = "Paragraf pertama.\u2028Paragraf kedua tentang harga beras yang naik tajam."
+    p.write_text(json.dumps({"id": "u1", "text": text}, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    [item] = list(read_path(p))
+    assert isinstance(item, RawArticle) and item.text == text

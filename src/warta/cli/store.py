@@ -164,7 +164,7 @@ def search_command(
         h["score"] = round(-h["score"], 3)
     if fmt == "table":
         click.echo(
-            f"{hits.total} match(es) for {query!r}"
+            f"{'' if hits.total_exact else 'about '}{hits.total} match(es) for {query!r}"
             + (f", showing {offset + 1}-{offset + len(hits)}" if hits else "")
         )
     emit(

@@ -463,7 +463,7 @@ class PostgresStore:
                 prepare=False,
             ).fetchall()
             out = Results(rows)
-            out.total, out.total_exact = len(newest), True  # type: ignore[attr-defined]
+            out.total, out.total_exact = len(newest), True
             if len(newest) == want:
                 span = self.conn.cursor(row_factory=_tuple_row()).execute(
                     "SELECT min(rowid), max(rowid) FROM articles"
@@ -472,7 +472,7 @@ class PostgresStore:
                 low, high = span
                 density = len(newest) / (high - newest[-1] + 1)
                 out.total = round(len(newest) + density * (newest[-1] - low))
-                out.total_exact = False  # type: ignore[attr-defined]
+                out.total_exact = False
         except (psycopg.errors.SyntaxError, psycopg.errors.InvalidTextRepresentation) as exc:
             raise QuerySyntaxError(f"cannot search for {query!r}: {str(exc).strip()}") from exc
         return out

@@ -91,11 +91,15 @@ def test_schema_command() -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
-def test_demo_command() -> None:
-    result = CliRunner().invoke(cli, ["demo"])
+def test_demo_command(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    result = CliRunner().invoke(cli, ["demo", "--db", str(db)])
     assert result.exit_code == 0
     assert result.output.count("── ") >= 4
     assert "dateline:" in result.output
+    assert "Stored in" in result.output and "4 new" in result.output
+    assert "Top people" in result.output and "said" in result.output
+    assert db.exists()
 
 
 def test_analyze_explain_places_on_stderr() -> None:

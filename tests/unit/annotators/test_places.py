@@ -138,3 +138,12 @@ def test_find_place_mentions_window() -> None:
     text = "Di Jakarta. Lalu ke Surabaya."
     found = find_place_mentions(text, 12, len(text), lang="id")
     assert [n for _, _, n in found] == ["Surabaya"]
+
+
+def test_ap_state_abbreviation_is_the_state() -> None:
+    from warta.api import analyze
+
+    record = analyze("SALEM, Ore. (AP) — Lawmakers in Oregon passed the budget on Monday.", lang="en")
+    ore = next(e for e in record.entities if e.name == "Ore.")
+    assert ore.geo is not None and ore.geo.country == "US"
+    assert 41 < ore.geo.lat < 47 and -125 < ore.geo.lon < -116

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from warta.annotators.places.gazetteer import Place, gazetteer
+from warta.annotators.places.handmade import DATELINE_ADMIN
 from warta.annotators.places.resolve import (
     Candidate,
     PlaceContext,
@@ -31,7 +32,9 @@ def _geo(c: Candidate, *, feature: str | None = None, score: float | None = None
 
 
 def _names(e: Entity) -> list[str]:
-    out = [e.name]
+    # a state as AP datelines abbreviate it ("Ore.", "N.Y.") stands for the state, wherever it is printed
+    admin = DATELINE_ADMIN.get(e.name)
+    out = [admin[1], e.name] if admin else [e.name]
     for m in e.mentions:
         if m.text not in out:
             out.append(m.text)

@@ -10,7 +10,6 @@ whole-file bytes from Spark's Hadoop input and go through the same readers.
 from __future__ import annotations
 
 import gzip
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,13 +17,10 @@ from pathlib import Path
 from warta.errors import (
     EmptyInputError,
     InputError,
-    InputTooLargeError,
-    MalformedInputError,
-    NoTextError,
     UnreadableInputError,
 )
 from warta.readers import ARTICLE_SUFFIXES, RawArticle, ReadFailure, read_bytes, read_path
-from warta.readers.jsonl import article_from_object
+from warta.readers.jsonl import jsonl_items
 from warta.readers.warc import read_warc
 from warta.settings import DEFAULT_SETTINGS, Settings
 
@@ -137,20 +133,7 @@ def read_jsonl_lines(
     except InputError as exc:  # binary or undecodable: the whole range fails, in its place
         yield ReadFailure(f"{source}:{first_line}", exc)
         return
-    for lineno, line in enumerate(text.splitlines(), start=first_line):
-        if not line.strip():
-            continue
-        where = f"{source}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            message = f"{where}: not valid JSON ({exc.msg}, column {exc.colno})"
-            yield ReadFailure(where, MalformedInputError(message))
-            continue
-        try:
-            yield article_from_object(obj, where, settings)
-        except (MalformedInputError, NoTextError, InputTooLargeError) as exc:
-            yield ReadFailure(where, exc, id=obj.get(settings.id_field) if isinstance(obj, dict) else None)
+    yield from jsonl_items(text, source, settings, first_line)
 
 
 def read_remote_file(uri: str, data: bytes, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:

@@ -52,8 +52,15 @@ def read_jsonl(
 ) -> Iterator[RawArticle | ReadFailure]:
     """Every non-blank line in order; a bad line yields a ReadFailure and reading goes on."""
     text, _ = decode_bytes(data, source)
+    yield from jsonl_items(text, source, settings)
+
+
+def jsonl_items(
+    text: str, source: str, settings: Settings = DEFAULT_SETTINGS, first_line: int = 1
+) -> Iterator[RawArticle | ReadFailure]:
+    """The articles of decoded JSON Lines whose first line is line ``first_line`` of ``source``."""
     # JSON Lines are separated by "\n" only: str.splitlines() would also cut at U+2028 inside a string
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from warta.store.errors import NotInStoreError, QuerySyntaxError, StoreError
-from warta.store.query import to_fts
+from warta.store.query import filter_sql, to_fts
 from warta.store.results import Results
 from warta.store.rows import ArticleRows, packed_text, unpack_record
 from warta.store.sqlite import RANK_BOUND, SNIPPET_CLOSE, SNIPPET_OPEN
@@ -371,27 +371,10 @@ class PostgresStore:
         source: str | None,
         entity: str | None,
     ) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        args: list[Any] = []
-        if lang:
-            where.append("a.lang = %s")
-            args.append(lang)
-        if date_from:
-            where.append("a.published >= %s")
-            args.append(date_from)
-        if date_to:
-            where.append("a.published <= %s")
-            args.append(date_to + "\uffff" if len(date_to) == 10 else date_to)
-        if source:
-            where.append(
-                "(lower(a.agency) = lower(%s)"
-                " OR a.rowid IN (SELECT article FROM sources WHERE lower(name) = lower(%s)))"
-            )
-            args += [source, source]
-        if entity:
-            where.append("a.rowid IN (SELECT article FROM entities WHERE lower(name) = lower(%s))")
-            args.append(entity)
-        return (" AND ".join(where) or "TRUE"), args
+        return filter_sql(
+            lang=lang, date_from=date_from, date_to=date_to, source=source, entity=entity,
+            param="%s", same_text=lambda col: f"lower({col}) = lower(%s)", true="TRUE",
+        )
 
     def search(
         self,

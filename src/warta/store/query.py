@@ -7,6 +7,8 @@ with punctuation ("Rusia-Korea", "KOMPAS.com") is quoted so that it means the ph
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from warta.store.errors import QuerySyntaxError
 
@@ -34,3 +36,38 @@ def to_fts(query: str) -> str:
     if not out or all(t in _OPERATORS for t in out):
         raise QuerySyntaxError(f"no words to search for in {query!r}")
     return " ".join(out)
+
+
+def filter_sql(
+    *,
+    lang: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    source: str | None,
+    entity: str | None,
+    param: str,
+    same_text: Callable[[str], str],
+    true: str,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (over ``articles a``) and its arguments for the search filters, in one dialect:
+    ``param`` is its placeholder, ``same_text(column)`` its case-blind comparison with a placeholder."""
+    where: list[str] = []
+    args: list[Any] = []
+    if lang:
+        where.append(f"a.lang = {param}")
+        args.append(lang)
+    if date_from:
+        where.append(f"a.published >= {param}")
+        args.append(date_from)
+    if date_to:
+        where.append(f"a.published <= {param}")
+        args.append(date_to + "\uffff" if len(date_to) == 10 else date_to)
+    if source:
+        where.append(
+            f"({same_text('a.agency')} OR a.rowid IN (SELECT article FROM sources WHERE {same_text('name')}))"
+        )
+        args += [source, source]
+    if entity:
+        where.append(f"a.rowid IN (SELECT article FROM entities WHERE {same_text('name')})")
+        args.append(entity)
+    return (" AND ".join(where) or true), args

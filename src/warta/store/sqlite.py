@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.store.errors import NotInStoreError, QuerySyntaxError, StoreError
-from warta.store.query import to_fts
+from warta.store.query import filter_sql, to_fts
 from warta.store.results import Results
 from warta.store.rows import ArticleRows, clean_text_of, packed_clean_text, unpack_record
 
@@ -188,26 +188,10 @@ class SQLiteStore:
         source: str | None,
         entity: str | None,
     ) -> tuple[str, list[Any]]:
-        where, args = [], []
-        if lang:
-            where.append("a.lang = ?")
-            args.append(lang)
-        if date_from:
-            where.append("a.published >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("a.published <= ?")
-            args.append(date_to + "\uffff" if len(date_to) == 10 else date_to)
-        if source:
-            where.append(
-                "(a.agency = ? COLLATE NOCASE"
-                " OR a.rowid IN (SELECT article FROM sources WHERE name = ?))"
-            )
-            args += [source, source]
-        if entity:
-            where.append("a.rowid IN (SELECT article FROM entities WHERE name = ?)")
-            args.append(entity)
-        return (" AND ".join(where) or "1"), args
+        return filter_sql(
+            lang=lang, date_from=date_from, date_to=date_to, source=source, entity=entity,
+            param="?", same_text=lambda col: f"{col} = ? COLLATE NOCASE", true="1",
+        )
 
     def search(
         self,

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from warta.api import analyze_paths
+from warta.cli.options import LANG_OPTION, NO_MODELS_OPTION
 from warta.cli.render import summary, to_jsonl
 from warta.errors import WartaError
 from warta.record import Record
@@ -27,15 +28,9 @@ from warta.settings import DEFAULT_SETTINGS
     show_default=True,
     help="jsonl: one record a line; json: a JSON array; pretty: a readable summary.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["auto", "id", "en"]),
-    default="auto",
-    show_default=True,
-    help="Language of the inputs; auto identifies each article's.",
-)
+@LANG_OPTION
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails, with exit code 1.")
-@click.option("--no-models", is_flag=True, help="Run the rule-based annotators only.")
+@NO_MODELS_OPTION
 @click.option("--text-field", default="text", show_default=True, help="JSONL field with the article text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field with the article id.")
 @click.option(

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from warta.api import analyze_paths
+from warta.cli.options import LANG_OPTION, NO_MODELS_OPTION
 from warta.record import Record
 from warta.settings import DEFAULT_SETTINGS
 
@@ -55,14 +56,8 @@ def _clip(text: str, width: int) -> str:
     show_default=True,
     help="table: readable; jsonl: one quote a line; csv: one quote a row.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["auto", "id", "en"]),
-    default="auto",
-    show_default=True,
-    help="Language of the inputs; auto identifies each article's.",
-)
-@click.option("--no-models", is_flag=True, help="Run the rule-based annotators only.")
+@LANG_OPTION
+@NO_MODELS_OPTION
 def quotes_command(
     paths: tuple[str, ...],
     db: str | None,

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from warta.cli.options import LANG_OPTION, NO_MODELS_OPTION
 from warta.settings import DEFAULT_SETTINGS
 
 _MASTER_HELP = "local[N], spark://host:port, yarn, k8s://...; default: spark-submit's, else local[*]."
@@ -64,8 +65,8 @@ def spark_group() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--output", "-o", required=True, help="Output directory or URI; replaced whole when done.")
 @click.option("--partitions", type=click.IntRange(min=1), default=None, help="Tasks to split the work into.")
-@click.option("--lang", type=click.Choice(["auto", "id", "en"]), default="auto", show_default=True)
-@click.option("--no-models", is_flag=True, help="Run the rule-based annotators only.")
+@LANG_OPTION
+@NO_MODELS_OPTION
 @click.option("--text-field", default="text", show_default=True, help="JSONL field with the article text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field with the article id.")
 @click.option("--date-field", default="published", show_default=True, help="JSONL field with the date.")

@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from warta.cli.options import LANG_OPTION, NO_MODELS_OPTION
 from warta.settings import DEFAULT_SETTINGS
 from warta.store import StoreError, open_store
 
@@ -76,8 +77,8 @@ def emit(
 @click.argument("sources", nargs=-1)
 @DB_OPTION
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
-@click.option("--lang", type=click.Choice(["auto", "id", "en"]), default="auto", show_default=True)
-@click.option("--no-models", is_flag=True, help="Run the rule-based annotators only.")
+@LANG_OPTION
+@NO_MODELS_OPTION
 @click.option("--text-field", default="text", show_default=True, help="JSONL field with the article text.")
 @click.option("--from-parquet", "parquet", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A `warta spark analyze` output to load as it is (repeatable).")

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from .stores import backend, new_db  # noqa: F401 (fixtures: a store on each backend)
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "src" / "warta" / "data" / "examples"

@@ -10,29 +10,17 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from warta.cli import cli
 
 from ..conftest import EXAMPLES, ROOT
-from ..unit.store.test_store import BACKENDS, store_factory
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def new_db(backend: str, tmp_path: Path) -> Iterator[Callable[[str], str | Path]]:
-    yield from store_factory(backend, tmp_path)
 
 
 def _count(db: str | Path) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -13,13 +14,22 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generate import write_jsonl
+from generate import query_words, write_jsonl
 
 
-def _run(cmd: list[str]) -> float:
-    t0 = time.perf_counter()
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(cmd: list[str], cpu: dict[str, float] | None = None, key: str = "") -> float:
+    """Wall-clock seconds of a command; its CPU seconds (all its processes) go to ``cpu[key]``."""
+    c0, t0 = _cpu(), time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    if cpu is not None:
+        cpu[key] = round(_cpu() - c0, 1)
+    return wall
 
 
 def _latency(fn: Any, queries: list[str]) -> dict[str, float]:
@@ -44,15 +54,19 @@ def bench_store(n: int, extra: list[str] | None = None, keep: Path | None = None
     with tempfile.TemporaryDirectory() as tmp:
         src = write_jsonl(Path(tmp) / "gen.jsonl", n)
         raw = sum(len(json.loads(line)["text"].encode()) for line in src.open(encoding="utf-8"))
-        t_analyze = _run([warta_bin, "analyze", *extra, str(src)])
+        cpu: dict[str, float] = {}
+        t_analyze = _run([warta_bin, "analyze", *extra, str(src)], cpu, "analyze")
         out["analyze_articles_per_s"] = round(n / t_analyze, 1)
         for workers in (1, 2):
             db = Path(tmp) / f"w{workers}.db"
-            t = _run([warta_bin, "ingest", "--quiet", "--workers", str(workers), "--db", str(db), *extra, str(src)])
+            t = _run([warta_bin, "ingest", "--quiet", "--workers", str(workers), "--db", str(db), *extra, str(src)],
+                     cpu, f"ingest_workers_{workers}")
             out[f"ingest_workers_{workers}_articles_per_s"] = round(n / t, 1)
-        # ingest (one worker) time over analyze time, minus one: the store's overhead
+        out["cpu_seconds"] = cpu
+        # ingest (one process, as `warta analyze`) time over analyze time, minus one: the store's overhead
         out["ingest_overhead_vs_analyze"] = round(out["analyze_articles_per_s"] / out["ingest_workers_1_articles_per_s"]
                                                   - 1, 3)
+        out["ingest_cpu_overhead_vs_analyze"] = round(cpu["ingest_workers_1"] / cpu["analyze"] - 1, 3)
         db = Path(tmp) / "w1.db"
         for suffix in ("-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)
@@ -62,8 +76,7 @@ def bench_store(n: int, extra: list[str] | None = None, keep: Path | None = None
         out["store_over_raw"] = round(size / raw, 2)
         store = warta.open(db, readonly=True)
         rng = random.Random(1)
-        words = ["pelabuhan", "harga", "beras", "warga", "Senin", "program", "vaksinasi", "minister", "budget",
-                 "council", "jalan", "tol", "anggaran", "daerah", "traffic", "rules", "port", "kepentingan"]
+        words = query_words(rng)
         one = [rng.choice(words) for _ in range(200)]
         three = [" ".join(rng.sample(words, 3)) for _ in range(200)]
         phrase = [f'"{a}"' for a in rng.choices(["harga beras", "jalan tol", "anggaran daerah", "new port",

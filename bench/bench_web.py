@@ -29,10 +29,9 @@ from urllib.parse import urlencode
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import write_jsonl  # noqa: E402
+from generate import query_words, write_jsonl  # noqa: E402
 
-WORDS = ["pelabuhan", "harga", "beras", "warga", "Senin", "program", "vaksinasi", "minister", "budget", "council",
-         "jalan", "tol", "anggaran", "daerah", "traffic", "rules", "port", "kepentingan", "Jakarta", "Reuters"]
+WORDS = query_words(random.Random(3))
 PHRASES = ["harga beras", "jalan tol", "anggaran daerah", "new port", "traffic rules", "program vaksinasi"]
 SERVE = "import sys; from warta.cli.serve import serve_command; serve_command(sys.argv[1:])"
 

@@ -99,11 +99,14 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE / "results.json")
     ap.add_argument("-n", type=int, default=10_000, help="generated articles for the analyze benchmarks")
     ap.add_argument("--store-n", type=int, default=int(os.environ.get("BENCH_STORE_N", "100000")))
+    ap.add_argument("--only", help="comma-separated sections to run; the others keep their results from --out")
     args = ap.parse_args()
     from bench_dates import bench_dates
     from bench_store import bench_store
 
-    results: dict[str, Any] = {
+    only = set(args.only.split(",")) if args.only else None
+    results: dict[str, Any] = json.loads(args.out.read_text(encoding="utf-8")) if only and args.out.exists() else {}
+    results |= {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
@@ -117,7 +120,11 @@ def main() -> None:
         "store": lambda: bench_store(args.store_n, ["--no-models"], keep=HERE / "store-bench.db"),
         "web": lambda: _script("bench_web.py", "--db", str(HERE / "store-bench.db")),
     }
+    if only and only - set(sections):
+        ap.error(f"no such section: {', '.join(sorted(only - set(sections)))} (sections: {', '.join(sections)})")
     for name, fn in sections.items():
+        if only and name not in only:
+            continue
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
         try:
             results[name] = fn()

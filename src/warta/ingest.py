@@ -11,6 +11,7 @@ import gzip
 import json
 import multiprocessing as mp
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -114,6 +115,24 @@ def _key(item: RawArticle | dict[str, Any]) -> str:
     return content_hash(item["text"] if isinstance(item, dict) else item.text)
 
 
+def _analyze_many(items: list[RawArticle | dict[str, Any]]) -> list[ArticleRows | tuple[str, str, str]]:
+    return [_analyze(i) for i in items]
+
+
+class _InProcess:
+    """The pool interface, analysing in this process (``workers=1``)."""
+
+    class _Done:
+        def __init__(self, value: Any) -> None:
+            self.value = value
+
+        def get(self) -> Any:
+            return self.value
+
+    def apply_async(self, fn: Any, args: tuple[Any, ...]) -> _Done:
+        return self._Done(fn(*args))
+
+
 def ingest(
     sources: Iterable[str],
     db: str | Path,
@@ -124,18 +143,57 @@ def ingest(
     progress: bool = False,
     items: Iterable[RawArticle | ReadFailure | dict[str, Any]] | None = None,
 ) -> IngestSummary:
-    """Analyse and store every article in ``sources`` (or the given ``items``)."""
+    """Analyse and store every article in ``sources`` (or the given ``items``).
+
+    With ``workers`` > 1, worker processes analyse small chunks while this process reads the input, skips
+    what the store holds and writes finished chunks (``batch_size`` articles a transaction): a bounded
+    number of chunks are in flight, so the workers never wait for a write and memory stays flat.
+    """
     store = open_store(db)
     summary = IngestSummary()
     stream = iter(items if items is not None else read_sources(sources, settings))
     bar = _progress(progress)
-    pool = mp.get_context("spawn").Pool(workers, _init_worker, (settings,)) if workers > 1 else None
-    if pool is None:
+    chunk_size = max(1, min(16, batch_size))
+    if workers > 1:
+        pool: Any = mp.get_context("spawn").Pool(workers, _init_worker, (settings,))
+    else:
         _init_worker(settings)
+        pool = _InProcess()
+    in_flight: deque[tuple[int, list[tuple[str, str, str]], Any]] = deque()
+    unwritten: set[str] = set()  # hashes sent for analysis and not yet stored: a repeat is not analysed twice
+    done_rows: list[ArticleRows] = []
+    done_errors: list[tuple[str, str, str]] = []
+    done_read = 0
+
+    def write() -> None:
+        nonlocal done_rows, done_errors, done_read
+        summary.added += store.add(done_rows, done_errors)
+        unwritten.difference_update(r.content_hash for r in done_rows)
+        summary.failed += len(done_errors)
+        for _, etype, _ in done_errors:
+            summary.errors_by_type[etype] = summary.errors_by_type.get(etype, 0) + 1
+        if bar is not None:
+            bar.update(done_read)
+            bar.set_postfix(added=summary.added, errors=summary.failed, refresh=False)
+        done_rows, done_errors, done_read = [], [], 0
+
+    def collect() -> None:
+        nonlocal done_read
+        read, errors, result = in_flight.popleft()
+        for r in result.get():
+            if isinstance(r, ArticleRows):
+                done_rows.append(r)
+            else:
+                errors.append(r)
+        done_errors.extend(errors)
+        done_read += read
+        if len(done_rows) + len(done_errors) >= batch_size:
+            write()
+
     t0 = time.perf_counter()
     try:
         while True:
-            chunk = list(islice(stream, batch_size))
+            chunk = list(islice(stream, chunk_size))
             if not chunk:
                 break
             summary.read += len(chunk)
@@ -146,21 +204,23 @@ def ingest(
                     errors.append((item.source or "?", item.error.type, item.error.message))
                 else:
                     todo.append(item)
-            known = store.known_hashes(_key(i) for i in todo)
-            fresh = [i for i in todo if _key(i) not in known]
+            keys = [_key(i) for i in todo]
+            known = store.known_hashes(keys) | unwritten
+            fresh = []
+            for item, key in zip(todo, keys, strict=True):
+                if key not in known:
+                    fresh.append(item)
+                    known.add(key)
+                    unwritten.add(key)
             summary.already_stored += len(todo) - len(fresh)
-            results = pool.map(_analyze, fresh, chunksize=8) if pool else [_analyze(i) for i in fresh]
-            rows = [r for r in results if isinstance(r, ArticleRows)]
-            errors += [r for r in results if isinstance(r, tuple)]
-            summary.added += store.add(rows, errors)
-            summary.failed += len(errors)
-            for _, etype, _ in errors:
-                summary.errors_by_type[etype] = summary.errors_by_type.get(etype, 0) + 1
-            if bar is not None:
-                bar.update(len(chunk))
-                bar.set_postfix(added=summary.added, errors=summary.failed, refresh=False)
+            in_flight.append((len(chunk), errors, pool.apply_async(_analyze_many, (fresh,))))
+            while len(in_flight) > 4 * max(workers, 1) - 1:
+                collect()
+        while in_flight:
+            collect()
+        write()
     finally:
-        if pool is not None:
+        if workers > 1:
             pool.close()
             pool.join()
         if bar is not None:

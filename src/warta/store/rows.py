@@ -6,9 +6,12 @@ import hashlib
 import json
 import zlib
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from warta.similarity import band_keys, signature
+from warta.store.errors import StoreError
 
 
 def content_hash(text: str) -> str:
@@ -18,20 +21,20 @@ def content_hash(text: str) -> str:
 
 def _strip(obj: Any, text: str) -> Any:
     """The record without what its text gives back (span texts equal to text[start:end]) and without nulls."""
-    if isinstance(obj, dict):
+    if type(obj) is dict:
         start, end = obj.get("start"), obj.get("end")
-        out = {}
-        for key, value in obj.items():
-            if value is None:
-                continue
-            if (key == "text" and isinstance(start, int) and isinstance(end, int) and isinstance(value, str)
-                    and text[start:end] == value):
-                continue
-            out[key] = _strip(value, text) if key != "text" else value
-        return out
-    if isinstance(obj, list):
-        return [_strip(v, text) for v in obj]
+        same = type(start) is int and type(end) is int and obj.get("text") == text[start:end]
+        return {
+            k: _strip(v, text) if type(v) in _NESTED and k != "text" else v
+            for k, v in obj.items()
+            if v is not None and not (same and k == "text")
+        }
+    if type(obj) is list:
+        return [_strip(v, text) if type(v) in _NESTED else v for v in obj]
     return obj
+
+
+_NESTED = (dict, list)
 
 
 def _restore(obj: Any, text: str) -> Any:
@@ -50,9 +53,90 @@ def clean_text_of(record: dict[str, Any]) -> str:
     return "\n\n".join(" ".join(p["text"].split()) for p in record.get("body") or [])
 
 
+# Preset dictionaries records are compressed with (scripts/build_record_zdict.py), by zlib dictionary id
+# (Adler-32). A packed record names its dictionary in its zlib header, so stores written with any of these, or
+# with none (warta 0.1 wrote plain zlib), stay readable. Never change a released file: add a new one.
+ZDICTS = {4175461082: "record-1.zdict"}
+ZDICT_ID = 4175461082  # the one new records are packed with
+
+
+@cache
+def zdict(dict_id: int = ZDICT_ID) -> bytes:
+    name = ZDICTS.get(dict_id)
+    if name is None:
+        raise StoreError(f"a stored record needs compression dictionary {dict_id}, which this warta does not have"
+                         " (written by a newer version?)")
+    data = (Path(__file__).parent / name).read_bytes()
+    if zlib.adler32(data) != dict_id:
+        raise StoreError(f"compression dictionary {name} is damaged (its checksum is not {dict_id})")
+    return data
+
+
+def _deflate(data: bytes) -> bytes:
+    packer = zlib.compressobj(6, zdict=zdict())
+    return packer.compress(data) + packer.flush()
+
+
+def _inflate(blob: bytes) -> bytes:
+    """A packed record's JSON: zlib with the preset dictionary its header names, or plain zlib."""
+    if len(blob) > 6 and blob[1] & 0x20:  # FDICT: a 4-byte dictionary id follows the 2-byte header
+        unpacker = zlib.decompressobj(zdict=zdict(int.from_bytes(blob[2:6], "big")))
+        return unpacker.decompress(blob) + unpacker.flush()
+    return zlib.decompress(blob)
+
+
+# Packed payload, version 2: b"\x02", a one-line JSON header {"t": text length in UTF-8 bytes, "b": body
+# paragraph spans, "c": clean_text when it is not derivable}, the text, then the rest of the record as JSON.
+# Search snippets and quotes need only the text and the body, which are then read without parsing the
+# annotations. Version 1 (warta 0.1) is the whole slim record as one JSON object: still read.
+_V2 = b"\x02"
+
+
+def _payload(record: dict[str, Any]) -> bytes:
+    slim = slim_record(record)
+    text = slim.pop("text").encode("utf-8", "surrogatepass")
+    clean = slim.pop("clean_text")
+    head: dict[str, Any] = {"t": len(text), "b": [[p["start"], p["end"]] for p in record.get("body") or []]}
+    if clean is not None or _joined(record.get("text") or "", head["b"]) != record.get("clean_text"):
+        head["c"] = record.get("clean_text")
+    dump = json.dumps
+    return b"".join((_V2, dump(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), b"\n", text,
+                     dump(slim, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")))
+
+
+def _joined(text: str, spans: list[list[int]]) -> str:
+    return "\n\n".join(" ".join(text[s:e].split()) for s, e in spans)
+
+
+def _parts(blob: bytes) -> tuple[dict[str, Any], str, bytes] | dict[str, Any]:
+    """(header, text, rest of the record as JSON) of a version 2 payload; the whole slim record of version 1."""
+    data = _inflate(blob)
+    if data[:1] != _V2:
+        return json.loads(data.decode("utf-8"))  # type: ignore[no-any-return]
+    nl = data.index(b"\n")
+    head = json.loads(data[1:nl].decode("utf-8"))
+    end = nl + 1 + head["t"]
+    return head, data[nl + 1:end].decode("utf-8", "surrogatepass"), data[end:]
+
+
+def _load(blob: bytes) -> dict[str, Any]:
+    """The slim record (as slim_record made it) of either payload version."""
+    parts = _parts(blob)
+    if isinstance(parts, dict):
+        return parts
+    head, text, rest = parts
+    slim: dict[str, Any] = json.loads(rest.decode("utf-8", "surrogatepass"))
+    slim["text"], slim["clean_text"] = text, head.get("c")
+    return slim
+
+
 def packed_clean_text(blob: bytes) -> str:
     """The clean text of a packed record, without rebuilding the whole record (fast: search snippets)."""
-    slim = json.loads(zlib.decompress(blob).decode("utf-8"))
+    parts = _parts(blob)
+    if isinstance(parts, tuple):
+        head, text, _ = parts
+        return str(head["c"]) if head.get("c") is not None else _joined(text, head["b"])
+    slim = parts
     if slim.get("clean_text") is not None:
         return str(slim["clean_text"])
     text = slim.get("text") or ""
@@ -61,20 +145,26 @@ def packed_clean_text(blob: bytes) -> str:
     )
 
 
-def pack_record(record: dict[str, Any]) -> bytes:
-    """A record, compressed: span texts (derivable from the text) and clean_text left out."""
+def slim_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A record without what can be rebuilt: nulls, span texts equal to text[start:end], a derivable clean_text."""
     text = record.get("text") or ""
-    slim = _strip({k: v for k, v in record.items() if k not in ("text", "clean_text")}, text)
+    slim: dict[str, Any] = _strip({k: v for k, v in record.items() if k not in ("text", "clean_text")}, text)
     slim["text"] = text
     slim["clean_text"] = None if record.get("clean_text") == clean_text_of(record) else record.get("clean_text")
-    return zlib.compress(json.dumps(slim, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    return slim
+
+
+def pack_record(record: dict[str, Any]) -> bytes:
+    """A record, slimmed (slim_record), laid out as payload version 2 and compressed with the preset
+    dictionary (zdict)."""
+    return _deflate(_payload(record))
 
 
 def unpack_record(blob: bytes) -> dict[str, Any]:
     """The record as it was packed: texts and nulls back, through the record type (same field order)."""
     from warta.record import Record
 
-    slim = json.loads(zlib.decompress(blob).decode("utf-8"))
+    slim = _load(blob)
     text = slim.get("text") or ""
     record = _restore({k: v for k, v in slim.items() if k != "text"}, text)
     record["text"] = text
@@ -85,7 +175,8 @@ def unpack_record(blob: bytes) -> dict[str, Any]:
 
 def packed_text(blob: bytes) -> str:
     """Only the text of a packed record (no validation): what span offsets point into."""
-    return json.loads(zlib.decompress(blob).decode("utf-8")).get("text") or ""
+    parts = _parts(blob)
+    return parts[1] if isinstance(parts, tuple) else parts.get("text") or ""
 
 
 def band_ints(keys: list[str]) -> list[int]:

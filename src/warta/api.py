@@ -81,11 +81,12 @@ def ingest(
     sources: Iterable[str],
     db: str | Path = "warta.db",
     *,
-    workers: int = 1,
+    workers: int = 0,
     settings: Settings = DEFAULT_SETTINGS,
     progress: bool = False,
 ) -> IngestSummary:
-    """Analyse and store every article in ``sources``; see :mod:`warta.ingest`."""
+    """Analyse and store every article in ``sources``: in this process (``workers=0``) or in ``workers``
+    worker processes while this one writes; see :mod:`warta.ingest`."""
     return run_ingest(sources, db, workers=workers, settings=settings, progress=progress)
 
 

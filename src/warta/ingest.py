@@ -46,10 +46,13 @@ def _init_worker(settings: Settings) -> None:
     _PIPELINE = Pipeline(settings=settings)
 
 
-def _analyze(item: RawArticle | dict[str, Any]) -> ArticleRows | tuple[str, str, str]:
-    """In a worker: a record's rows, or (source, error type, message)."""
+Result = ArticleRows | dict[str, Any] | tuple[str, str, str]
+
+
+def _analyze(item: RawArticle | dict[str, Any], rows: bool = True) -> Result:
+    """In a worker: a record's rows (``rows``) or the record itself, or (source, error type, message)."""
     if isinstance(item, dict):  # an already analysed record (export, Spark output)
-        return record_rows(item)
+        return record_rows(item) if rows else item
     assert _PIPELINE is not None
     try:
         record = _PIPELINE.annotate(item)
@@ -57,7 +60,7 @@ def _analyze(item: RawArticle | dict[str, Any]) -> ArticleRows | tuple[str, str,
         record = error_record(item.source, exc, id=item.id, text=item.text)
     if record.error:
         return (item.source or record.id, record.error.type, record.error.message)
-    return record_rows(record.to_dict())
+    return record_rows(record.to_dict()) if rows else record.to_dict()
 
 
 def _is_record_file(path: Path) -> bool:
@@ -115,12 +118,12 @@ def _key(item: RawArticle | dict[str, Any]) -> str:
     return content_hash(item["text"] if isinstance(item, dict) else item.text)
 
 
-def _analyze_many(items: list[RawArticle | dict[str, Any]]) -> list[ArticleRows | tuple[str, str, str]]:
-    return [_analyze(i) for i in items]
+def _analyze_many(items: list[RawArticle | dict[str, Any]], rows: bool) -> list[Result]:
+    return [_analyze(i, rows) for i in items]
 
 
 class _InProcess:
-    """The pool interface, analysing in this process (``workers=1``)."""
+    """The pool interface, analysing in this process (``workers=0``)."""
 
     class _Done:
         def __init__(self, value: Any) -> None:
@@ -137,7 +140,7 @@ def ingest(
     sources: Iterable[str],
     db: str | Path,
     *,
-    workers: int = 1,
+    workers: int = 0,
     settings: Settings = DEFAULT_SETTINGS,
     batch_size: int = 200,
     progress: bool = False,
@@ -145,20 +148,23 @@ def ingest(
 ) -> IngestSummary:
     """Analyse and store every article in ``sources`` (or the given ``items``).
 
-    With ``workers`` > 1, worker processes analyse small chunks while this process reads the input, skips
-    what the store holds and writes finished chunks (``batch_size`` articles a transaction): a bounded
-    number of chunks are in flight, so the workers never wait for a write and memory stays flat.
+    ``workers`` 0 analyses in this process. With ``workers`` N ≥ 1, N worker processes analyse small chunks
+    while this process reads the input, skips what the store holds and writes finished chunks (``batch_size``
+    articles a transaction): a bounded number of chunks are in flight, so the workers do not wait for writes and
+    memory stays flat. With one worker, this process also turns records into rows (MinHash signature, packed
+    record), work it has time for beside one worker; with more, each worker does it for its own records.
     """
     store = open_store(db)
     summary = IngestSummary()
     stream = iter(items if items is not None else read_sources(sources, settings))
     bar = _progress(progress)
     chunk_size = max(1, min(16, batch_size))
-    if workers > 1:
+    if workers >= 1:
         pool: Any = mp.get_context("spawn").Pool(workers, _init_worker, (settings,))
     else:
         _init_worker(settings)
         pool = _InProcess()
+    rows_in_worker = workers != 1
     in_flight: deque[tuple[int, list[tuple[str, str, str]], Any]] = deque()
     unwritten: set[str] = set()  # hashes sent for analysis and not yet stored: a repeat is not analysed twice
     done_rows: list[ArticleRows] = []
@@ -181,10 +187,10 @@ def ingest(
         nonlocal done_read
         read, errors, result = in_flight.popleft()
         for r in result.get():
-            if isinstance(r, ArticleRows):
-                done_rows.append(r)
-            else:
+            if isinstance(r, tuple):
                 errors.append(r)
+            else:
+                done_rows.append(r if isinstance(r, ArticleRows) else record_rows(r))
         done_errors.extend(errors)
         done_read += read
         if len(done_rows) + len(done_errors) >= batch_size:
@@ -213,14 +219,14 @@ def ingest(
                     known.add(key)
                     unwritten.add(key)
             summary.already_stored += len(todo) - len(fresh)
-            in_flight.append((len(chunk), errors, pool.apply_async(_analyze_many, (fresh,))))
+            in_flight.append((len(chunk), errors, pool.apply_async(_analyze_many, (fresh, rows_in_worker))))
             while len(in_flight) > 4 * max(workers, 1) - 1:
                 collect()
         while in_flight:
             collect()
         write()
     finally:
-        if workers > 1:
+        if workers >= 1:
             pool.close()
             pool.join()
         if bar is not None:

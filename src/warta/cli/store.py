@@ -76,7 +76,8 @@ def emit(
 @click.command("ingest")
 @click.argument("sources", nargs=-1)
 @DB_OPTION
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes that analyse, while this one reads and writes (0: analyse in this process).")
 @LANG_OPTION
 @NO_MODELS_OPTION
 @click.option("--text-field", default="text", show_default=True, help="JSONL field with the article text.")

@@ -314,3 +314,13 @@ def test_bucket_pairs_all_pairs_then_a_star() -> None:
     big = [f"x{i:04d}" for i in range(MAX_BUCKET + 5)]
     pairs = list(bucket_pairs(big))
     assert len(pairs) == len(big) - 1 and all(a == "x0000" for a, _ in pairs)
+
+
+def test_repeats_within_one_run_are_stored_once(tmp_path: Path, new_db: Callable[[str], str | Path]) -> None:
+    """An article repeated in the input, while its first copy is still being analysed: analysed and stored once."""
+    a, b, c = generate(3, seed=11)
+    src = _jsonl(tmp_path / "r.jsonl", [a, b, a, c, a, b])
+    path = new_db("r")
+    summary = ingest([str(src)], path, settings=FAST, batch_size=100)
+    assert (summary.read, summary.added, summary.already_stored, summary.failed) == (6, 3, 3, 0)
+    assert open_store(path).count() == 3

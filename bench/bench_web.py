@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import random
 import socket
 import statistics
@@ -131,7 +132,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=100, help="requests per client")
     parser.add_argument("--workers", type=int, default=2, help="ingest worker processes when building the store")
-    parser.add_argument("--server-workers", type=int, default=1, help="`warta serve --workers`")
+    parser.add_argument("--server-workers", type=int, default=os.cpu_count() or 1,
+                        help="`warta serve --workers` (default: one per CPU)")
     parser.add_argument("--cache-seconds", type=float, default=0,
                         help="`warta serve --cache-seconds` (default 0 here: every search reaches the store)")
     parser.add_argument("--pages", action="store_true", help="also time the HTML search page (with facets)")

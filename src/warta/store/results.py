@@ -9,7 +9,7 @@ class Results(list[dict[str, Any]]):
     """A list of rows (dicts); ``to_pandas()`` for notebooks, ``total`` when the query counted matches."""
 
     total: int | None = None
-    total_exact: bool = True  # False when ``total`` is an estimate (PostgreSQL, very frequent words)
+    total_exact: bool = True  # False when ``total`` is an estimate (searches with very many matches)
 
     def to_pandas(self) -> Any:
         try:

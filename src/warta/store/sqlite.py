@@ -21,6 +21,7 @@ from warta.store.rows import ArticleRows, clean_text_of, packed_clean_text, unpa
 
 MIGRATIONS = ["sqlite_001.sql"]
 RANK_BOUND = 2000
+COUNT_BOUND = 10_000  # search totals are exact up to this many matches, extrapolated beyond (total_exact False)
 SNIPPET_OPEN, SNIPPET_CLOSE = "\u0002", "\u0003"  # replaced by the renderer (ANSI, <mark>, [..])
 
 
@@ -205,7 +206,12 @@ class SQLiteStore:
         limit: int = 20,
         offset: int = 0,
     ) -> Results:
-        """Ranked (bm25) matches with highlighted snippets; ``total`` counts all matches."""
+        """Ranked (bm25) matches with highlighted snippets; ``total`` counts all matches.
+
+        ``total`` is exact up to ``COUNT_BOUND`` matches; beyond, it is extrapolated from how densely the newest
+        matches lie among the rowids (``total_exact`` is then False): an exact count reads every match, which
+        costs milliseconds on a large store for the most frequent words.
+        """
         fts = to_fts(query)
         where, args = self._filters(lang, date_from, date_to, source, entity)
         join = "JOIN articles a ON a.rowid = f.rowid" if args else ""  # filters read the articles table
@@ -224,13 +230,19 @@ class SQLiteStore:
                    snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16) AS snippet
             FROM top JOIN articles_fts ON articles_fts.rowid = top.rid JOIN articles a ON a.rowid = top.rid
             WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT rid FROM top) ORDER BY top.score"""
-        count_sql = f"""SELECT count(*) FROM articles_fts f {join} WHERE articles_fts MATCH ? AND {where}"""
+        count_sql = f"""SELECT count(*), min(rid) FROM (SELECT f.rowid AS rid FROM articles_fts f {join}
+                        WHERE articles_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?)"""
         try:
             rows = self.conn.execute(
                 sql, [fts, *args, max(RANK_BOUND, offset + limit), fts, *args, limit, offset, fts]
             )
             out = Results(dict(r) for r in rows)
-            out.total = int(self.conn.execute(count_sql, [fts, *args]).fetchone()[0])
+            counted, oldest = self.conn.execute(count_sql, [fts, *args, COUNT_BOUND + 1]).fetchone()
+            out.total = int(counted)
+            if counted > COUNT_BOUND:
+                low, high = self.conn.execute("SELECT min(rowid), max(rowid) FROM articles").fetchone()
+                density = counted / (high - oldest + 1)
+                out.total, out.total_exact = round(counted + density * (oldest - low)), False
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise QuerySyntaxError(f"cannot search for {query!r}: {exc}") from exc

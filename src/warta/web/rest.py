@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 
 from warta.api import analyze, analyze_items
@@ -92,13 +94,23 @@ def shape_hits(q: str, hits: Any, page: int, per_page: int) -> dict[str, Any]:
                         "snippet": text, "highlights": ranges})
     total = int(hits.total or 0)
     return {"query": q, "page": page, "per_page": per_page, "total": total,
+            "total_exact": bool(getattr(hits, "total_exact", True)),
             "has_more": (page - 1) * per_page + len(results) < total, "results": results}
 
 
+# Searches run one at a time per server process, in a thread of their own (the event loop stays free). Measured
+# (bench/bench_web.py, 20 clients, 2 processes): many searches at once in the default pool of 40 threads fight
+# over the GIL and answer slower (317 searches/s, p95 102 ms) than searches in a queue (see bench/results.json).
+SEARCH_LIMITER = anyio.CapacityLimiter(1)
+
+
 @router.get("/search", response_model=SearchResponse, summary="Full-text search, ranked (bm25), with snippets")
-def api_search(request: Request, q: Q, lang: Lang = None, date_from: DateFrom = None, date_to: DateTo = None,
-               source: Source = None, entity: Entity = None, page: PageNo = 1, per_page: PerPage = 20) -> Any:
-    return cached_search(request, q, filters_of(q, lang, date_from, date_to, source, entity), page, per_page)
+async def api_search(request: Request, q: Q, lang: Lang = None, date_from: DateFrom = None,
+                     date_to: DateTo = None, source: Source = None, entity: Entity = None, page: PageNo = 1,
+                     per_page: PerPage = 20) -> Any:
+    search = partial(cached_search, request, q, filters_of(q, lang, date_from, date_to, source, entity), page,
+                     per_page)
+    return await anyio.to_thread.run_sync(search, limiter=SEARCH_LIMITER)
 
 
 @router.get("/facets", response_model=Facets, summary="Top people, organisations, places and sources of the matches")

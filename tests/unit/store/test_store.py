@@ -324,3 +324,26 @@ def test_repeats_within_one_run_are_stored_once(tmp_path: Path, new_db: Callable
     summary = ingest([str(src)], path, settings=FAST, batch_size=100)
     assert (summary.read, summary.added, summary.already_stored, summary.failed) == (6, 3, 3, 0)
     assert open_store(path).count() == 3
+
+
+def test_search_totals_exact_up_to_the_bound_then_estimated(
+    tmp_path: Path, new_db: Callable[[str], str | Path], backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frequent words: the total is counted up to COUNT_BOUND matches, then extrapolated and marked so."""
+    module = "warta.store.sqlite" if backend == "sqlite" else "warta.store.postgres"
+    texts = generate(60, seed=4)
+    src = _jsonl(tmp_path / "c.jsonl", texts)
+    path = new_db("c")
+    ingest([str(src)], path, settings=FAST)
+    store = warta.open(path, readonly=True)
+    truth = sum("Senin" in t for t in texts)
+    exact = store.search("Senin", limit=5)
+    assert (exact.total, exact.total_exact) == (truth, True)
+    monkeypatch.setattr(f"{module}.COUNT_BOUND", 10)
+    if backend != "sqlite":
+        monkeypatch.setattr(f"{module}.RANK_BOUND", 10)  # PostgreSQL counts the matches it ranks
+    estimated = store.search("Senin", limit=5)
+    assert estimated.total_exact is False
+    assert 0.5 * truth <= estimated.total <= 1.5 * truth
+    if backend == "sqlite":  # the ranking does not depend on the count
+        assert [h["id"] for h in estimated] == [h["id"] for h in exact]

@@ -46,7 +46,7 @@ java:
 	sh scripts/ensure_java.sh
 
 bench-spark: install java
-	nice $(BIN)/python bench/bench_spark.py
+	$(BIN)/python bench/bench_spark.py
 
 bench-web: install
 	$(BIN)/python bench/bench_web.py --n $${BENCH_STORE_N:-100000} --out bench/results-web.json

@@ -2,10 +2,11 @@
 bench/results-spark.json.
 
 On N generated articles (bench/generate.py, one JSONL file): Spark local[1] and local[2] throughput
-(`warta spark analyze` to Parquet), a multiprocessing.Pool(2) over warta.api on the same input (records
-serialised to JSON, not written), scaling efficiency 1 -> 2 cores, Spark's start-up overhead (session,
-then a 4-article job that starts the Python workers and loads the pipeline), and peak RSS (the whole
-process tree, and the largest Python worker: what one executor core needs).
+(`warta spark analyze` to Parquet), `warta ingest --workers 2` on the same input (into SQLite) and a
+multiprocessing.Pool(2) over warta.api (records serialised to JSON, not written), scaling efficiency
+1 -> 2 cores, Spark's start-up overhead (session, then a 4-article job that starts the Python workers and
+loads the pipeline), and peak RSS (the whole process tree, and the largest Python worker: what one executor
+core needs).
 """
 
 from __future__ import annotations
@@ -129,6 +130,24 @@ def bench_pool(path: Path, n: int, workers: int = 2, chunk: int = 200) -> dict[s
     }
 
 
+def bench_ingest(path: Path, n: int, workers: int = 2) -> dict[str, Any]:
+    """`warta ingest --workers N` on the same input, into a fresh store (the single-machine path)."""
+    warta_bin = str(Path(sys.executable).with_name("warta"))
+    db = path.with_name(f"ingest-{workers}.db")
+    with PeakRSS() as peak:
+        t0 = time.perf_counter()
+        subprocess.run([warta_bin, "ingest", "--quiet", "--workers", str(workers), "--db", str(db), str(path)],
+                       check=True)
+        elapsed = time.perf_counter() - t0
+    return {
+        "path": f"warta ingest --workers {workers} (analysed and stored in SQLite)",
+        "articles": n,
+        "seconds": round(elapsed, 2),
+        "articles_per_s": round(n / elapsed, 1),
+        **peak.report(),
+    }
+
+
 def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     t0 = time.perf_counter()
     result = fn()
@@ -162,7 +181,12 @@ def bench_spark(path: Path, n: int, master: str, tmp: Path, small: Path) -> dict
 def _section(name: str, path: Path, n: int, tmp: Path, small: Path) -> dict[str, Any]:
     load = [round(x, 2) for x in os.getloadavg()]
     t0 = time.perf_counter()
-    result = bench_pool(path, n) if name == "pool" else bench_spark(path, n, name, tmp, small)
+    if name == "pool":
+        result = bench_pool(path, n)
+    elif name == "ingest":
+        result = bench_ingest(path, n)
+    else:
+        result = bench_spark(path, n, name, tmp, small)
     return {"load_average_before": load, "process_seconds": round(time.perf_counter() - t0, 2), **result}
 
 
@@ -170,6 +194,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=HERE / "results-spark.json")
     ap.add_argument("-n", type=int, default=20_000)
+    ap.add_argument("--with-pool", action="store_true",
+                    help="also time a bare multiprocessing.Pool(2) over warta.api (records not written)")
     ap.add_argument("--section", help=argparse.SUPPRESS)  # one section, in a fresh process (internal)
     ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -182,7 +208,8 @@ def main() -> None:
     try:
         path = write_jsonl(tmp / "gen.jsonl", args.n)
         write_jsonl(tmp / "small.jsonl", 4)
-        for name in ("pool", "local[1]", "local[2]"):  # each in a fresh process: its own JVM, clean RSS
+        # each in a fresh process: its own JVM, clean RSS
+        for name in ("ingest", *(["pool"] if args.with_pool else []), "local[1]", "local[2]"):
             proc = subprocess.run(
                 [sys.executable, __file__, "--section", name, "--data", str(path), "-n", str(args.n)],
                 capture_output=True, text=True, check=True,
@@ -190,17 +217,19 @@ def main() -> None:
             sections[name] = json.loads(proc.stdout.strip().splitlines()[-1])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    pool, one, two = sections["pool"], sections["local[1]"], sections["local[2]"]
+    ingest, pool, one, two = sections["ingest"], sections.get("pool"), sections["local[1]"], sections["local[2]"]
     results = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
-        "note": "run with nice beside other CPU-heavy jobs (model training): see load_average_before",
+        "note": "each section in a fresh process, one after another; load_average_before shows what else ran",
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "articles": args.n,
-        "pool_2": pool,
+        "ingest_workers_2": ingest,
+        **({"pool_2": pool} if pool else {}),
         "spark_local_1": one,
         "spark_local_2": two,
         "scaling_1_to_2": round(two["articles_per_s"] / one["articles_per_s"] / 2, 3),
-        "spark_local_2_vs_pool_2": round(two["articles_per_s"] / pool["articles_per_s"], 3),
+        **({"spark_local_2_vs_pool_2": round(two["articles_per_s"] / pool["articles_per_s"], 3)} if pool else {}),
+        "spark_local_2_vs_ingest_workers_2": round(two["articles_per_s"] / ingest["articles_per_s"], 3),
     }
     args.out.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))

@@ -25,6 +25,9 @@ from warta.store import open_store
 from warta.store.rows import ArticleRows, content_hash, record_rows
 
 _PIPELINE: Pipeline | None = None
+# chunks (of up to 16 articles) sent to each worker ahead of the writes: about a second of analysis, so a worker
+# still has work while this process builds rows and commits a batch of 200
+IN_FLIGHT = 12
 
 
 @dataclass
@@ -220,7 +223,7 @@ def ingest(
                     unwritten.add(key)
             summary.already_stored += len(todo) - len(fresh)
             in_flight.append((len(chunk), errors, pool.apply_async(_analyze_many, (fresh, rows_in_worker))))
-            while len(in_flight) > 4 * max(workers, 1) - 1:
+            while len(in_flight) >= IN_FLIGHT * max(workers, 1):
                 collect()
         while in_flight:
             collect()

@@ -16,7 +16,7 @@ from warta.errors import InputError, NotFoundError, UnreadableInputError, WartaE
 from warta.readers.base import RawArticle, ReadFailure, content_id
 from warta.readers.decoding import check_size
 from warta.readers.html import looks_like_html, read_html
-from warta.readers.jsonl import read_json, read_jsonl
+from warta.readers.jsonl import read_json, read_jsonl, read_jsonl_file
 from warta.readers.text import read_text
 from warta.readers.warc import read_warc, read_warc_file
 from warta.settings import DEFAULT_SETTINGS, Settings
@@ -128,6 +128,9 @@ def read_path(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Iterat
         return
     if path.name.lower().endswith((".warc", ".warc.gz")):  # streamed, not loaded: WARC files are large
         yield from read_warc_file(path, settings)
+        return
+    if path.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):  # streamed too
+        yield from read_jsonl_file(path, settings)
         return
     try:
         data = _load(path, settings)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import zlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from warta.errors import EmptyInputError, InputTooLargeError, MalformedInputError, NoTextError
+from warta.errors import (
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MalformedInputError,
+    NoTextError,
+    UnreadableInputError,
+)
 from warta.readers.base import RawArticle, ReadFailure
 from warta.readers.decoding import check_size, decode_bytes
 from warta.settings import DEFAULT_SETTINGS, Settings
@@ -75,6 +85,53 @@ def jsonl_items(
             yield article_from_object(obj, where, settings)
         except (MalformedInputError, NoTextError, InputTooLargeError) as exc:
             yield ReadFailure(where, exc, id=obj.get(settings.id_field) if isinstance(obj, dict) else None)
+
+
+BLOCK = 4 << 20  # bytes read at a time from a JSON Lines file: memory stays flat whatever the file's size
+
+
+def read_jsonl_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[RawArticle | ReadFailure]:
+    """The articles of a JSON Lines file (``.gz`` too), streamed: a few MB in memory, not the whole file.
+
+    Whole lines are decoded a block at a time (UTF-8, else the block's detected encoding); a block that cannot
+    be decoded is one failure naming its lines, and reading goes on. UTF-16 files, whose lines cannot be cut
+    at a byte, are read whole.
+    """
+    source = str(path)
+    opener: Any = gzip.open if path.name.lower().endswith(".gz") else open
+    lineno, pending, seen_text = 1, b"", False
+    try:
+        with opener(path, "rb") as fh:
+            while True:
+                block = fh.read(BLOCK)
+                if lineno == 1 and not pending and block.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    yield from read_jsonl(block + fh.read(), source, settings)
+                    return
+                pending += block
+                if not pending:
+                    break
+                cut = len(pending) if not block else pending.rfind(b"\n") + 1
+                if cut == 0:  # no line ends in this block yet (a line longer than BLOCK)
+                    continue
+                part, pending = pending[:cut], pending[cut:]
+                if part.strip():
+                    seen_text = True
+                    try:
+                        text, _ = decode_bytes(part, source)
+                    except InputError as exc:
+                        last = lineno + part.count(b"\n")
+                        yield ReadFailure(f"{source}:{lineno}-{last}", exc)
+                    else:
+                        yield from jsonl_items(text, source, settings, lineno)
+                lineno += part.count(b"\n")
+                if not block:
+                    break
+    except (OSError, EOFError, zlib.error) as exc:
+        yield ReadFailure(f"{source}:{lineno}", UnreadableInputError(
+            f"{source}: cannot read past line {lineno} ({exc.__class__.__name__}: {exc})"))
+        return
+    if not seen_text:
+        yield ReadFailure(source, EmptyInputError(f"{source} is empty"))
 
 
 def read_json(

@@ -21,7 +21,7 @@ from warta.store.rows import ArticleRows, clean_text_of, packed_clean_text, unpa
 
 MIGRATIONS = ["sqlite_001.sql"]
 RANK_BOUND = 2000
-COUNT_BOUND = 10_000  # search totals are exact up to this many matches, extrapolated beyond (total_exact False)
+COUNT_BOUND = 2000  # search totals are exact up to this many matches, extrapolated beyond (total_exact False)
 SNIPPET_OPEN, SNIPPET_CLOSE = "\u0002", "\u0003"  # replaced by the renderer (ANSI, <mark>, [..])
 
 
@@ -52,6 +52,9 @@ class SQLiteStore:
         self.conn.create_function("warta_clean_text", 1, _clean_text, deterministic=True)
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
+        # 64 MiB of page cache (the default is 2 MiB): an ingest inserts into indexes keyed at random (content
+        # hashes, LSH bands, names), which on a large store would otherwise re-read pages for every article
+        self.conn.execute("PRAGMA cache_size=-65536")
         if not readonly:
             # large pages: a compressed record (2-4 KB) would leave most of a 4 KB page empty
             self.conn.execute("PRAGMA page_size=16384")  # takes effect only when the file is created
@@ -208,45 +211,55 @@ class SQLiteStore:
     ) -> Results:
         """Ranked (bm25) matches with highlighted snippets; ``total`` counts all matches.
 
-        ``total`` is exact up to ``COUNT_BOUND`` matches; beyond, it is extrapolated from how densely the newest
-        matches lie among the rowids (``total_exact`` is then False): an exact count reads every match, which
-        costs milliseconds on a large store for the most frequent words.
+        Only the newest ``max(RANK_BOUND, offset + limit)`` matches are ranked, and ``total`` is exact up to
+        ``COUNT_BOUND`` matches; beyond, it is extrapolated from how densely the newest matches lie among the
+        rowids (``total_exact`` is then False). Reading every match of a frequent word would cost tens of
+        milliseconds on a large store; this way a search costs the same whatever the store's size.
         """
         fts = to_fts(query)
         where, args = self._filters(lang, date_from, date_to, source, entity)
         join = "JOIN articles a ON a.rowid = f.rowid" if args else ""  # filters read the articles table
-        # rank the newest RANK_BOUND matches (a rowid range, which FTS5 scans fast; an IN list would cost one
-        # lookup per row), then build snippets for the page only (SQLite computes every result column before
-        # sorting, so snippets in the ranking query would be made for every match)
-        sql = f"""
-            WITH cand AS (
-                SELECT f.rowid AS rid FROM articles_fts f {join}
-                WHERE articles_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?),
-            top AS (
-                SELECT f.rowid AS rid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts f {join}
-                WHERE articles_fts MATCH ? AND f.rowid >= (SELECT min(rid) FROM cand) AND {where}
-                ORDER BY score LIMIT ? OFFSET ?)
-            SELECT a.id, a.title, a.published, a.lang, a.agency, a.url, a.source, top.score,
-                   snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16) AS snippet
-            FROM top JOIN articles_fts ON articles_fts.rowid = top.rid JOIN articles a ON a.rowid = top.rid
-            WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT rid FROM top) ORDER BY top.score"""
-        count_sql = f"""SELECT count(*), min(rid) FROM (SELECT f.rowid AS rid FROM articles_fts f {join}
-                        WHERE articles_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?)"""
+        bound = max(RANK_BOUND, offset + limit)
+        want = max(COUNT_BOUND, bound) + 1
         try:
-            rows = self.conn.execute(
-                sql, [fts, *args, max(RANK_BOUND, offset + limit), fts, *args, limit, offset, fts]
-            )
-            out = Results(dict(r) for r in rows)
-            counted, oldest = self.conn.execute(count_sql, [fts, *args, COUNT_BOUND + 1]).fetchone()
-            out.total = int(counted)
-            if counted > COUNT_BOUND:
-                low, high = self.conn.execute("SELECT min(rowid), max(rowid) FROM articles").fetchone()
-                density = counted / (high - oldest + 1)
-                out.total, out.total_exact = round(counted + density * (oldest - low)), False
+            # 1. the newest matches, newest first (FTS5 walks its doclists backwards): they count the matches
+            #    and the newest ``bound`` of them are ranked
+            newest = [r[0] for r in self.conn.execute(
+                f"SELECT f.rowid FROM articles_fts f {join} WHERE articles_fts MATCH ? AND {where}"
+                " ORDER BY f.rowid DESC LIMIT ?", [fts, *args, want])]
+            out = Results()
+            out.total = len(newest)
+            if not newest:
+                return out
+            if len(newest) == want:
+                low, high = self.conn.execute(  # two subqueries: each is one b-tree seek (min and max together scan)
+                    "SELECT (SELECT min(rowid) FROM articles), (SELECT max(rowid) FROM articles)").fetchone()
+                density = len(newest) / (high - newest[-1] + 1)
+                out.total, out.total_exact = round(len(newest) + density * (newest[-1] - low)), False
+            # 2. rank them: a rowid range, which FTS5 seeks to (an IN list would cost a lookup per row)
+            top = self.conn.execute(
+                f"SELECT f.rowid, bm25(articles_fts, 2.0, 1.0) FROM articles_fts f {join}"
+                f" WHERE articles_fts MATCH ? AND f.rowid >= ? AND {where} ORDER BY 2 LIMIT ? OFFSET ?",
+                [fts, newest[min(bound, len(newest)) - 1], *args, limit, offset]).fetchall()
+            if not top:
+                return out
+            # 3. snippets and metadata for the page only (a snippet costs a pass over the article's text)
+            marks = ",".join("?" * len(top))
+            page = {r["rowid"]: r for r in self.conn.execute(
+                f"""SELECT a.rowid AS rowid, a.id, a.title, a.published, a.lang, a.agency, a.url, a.source,
+                           snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16) AS snippet
+                    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                    WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})""",
+                [fts, *(rid for rid, _ in top)])}
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise QuerySyntaxError(f"cannot search for {query!r}: {exc}") from exc
             raise
+        for rid, score in top:
+            row = dict(page[rid])
+            del row["rowid"]
+            row["score"] = score
+            out.append(row)
         return out
 
     def _texts(self, rowids: Iterable[int]) -> dict[int, str]:

@@ -19,7 +19,7 @@ class Page(BaseModel):
     per_page: int
     total: int | None = Field(None, description="All matches, when counted.")
     total_exact: bool = Field(True, description="False when total is an estimate (searches with very many "
-                              "matches: exact up to 10,000 on SQLite, 5,000 on PostgreSQL).")
+                              "matches: exact up to 2,000 on SQLite, 5,000 on PostgreSQL).")
     has_more: bool
 
 

@@ -58,9 +58,21 @@ class SQLiteStore:
         if not readonly:
             # large pages: a compressed record (2-4 KB) would leave most of a 4 KB page empty
             self.conn.execute("PRAGMA page_size=16384")  # takes effect only when the file is created
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            self._wal()
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
+
+    def _wal(self, tries: int = 300) -> None:
+        """WAL mode. Switching takes an exclusive lock without waiting on busy_timeout, so several processes
+        opening a new store at once can see "database is locked": try again for up to 30 s."""
+        for attempt in range(tries):
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == tries - 1:
+                    raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+                time.sleep(0.1)
 
     # ------------------------------------------------------------------ schema
     def _migrate(self) -> None:

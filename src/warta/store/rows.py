@@ -93,15 +93,15 @@ _V2 = b"\x02"
 
 
 def _payload(record: dict[str, Any]) -> bytes:
-    slim = slim_record(record)
-    text = slim.pop("text").encode("utf-8", "surrogatepass")
-    clean = slim.pop("clean_text")
-    head: dict[str, Any] = {"t": len(text), "b": [[p["start"], p["end"]] for p in record.get("body") or []]}
-    if clean is not None or _joined(record.get("text") or "", head["b"]) != record.get("clean_text"):
+    text = record.get("text") or ""
+    raw = text.encode("utf-8", "surrogatepass")
+    spans = [[p["start"], p["end"]] for p in record.get("body") or []]
+    head: dict[str, Any] = {"t": len(raw), "b": spans}
+    if _joined(text, spans) != record.get("clean_text"):
         head["c"] = record.get("clean_text")
-    dump = json.dumps
-    return b"".join((_V2, dump(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), b"\n", text,
-                     dump(slim, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")))
+    rest = json.dumps(_annotations(record), ensure_ascii=False, separators=(",", ":"))
+    return b"".join((_V2, json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), b"\n", raw,
+                     rest.encode("utf-8", "surrogatepass")))
 
 
 def _joined(text: str, spans: list[list[int]]) -> str:
@@ -145,11 +145,16 @@ def packed_clean_text(blob: bytes) -> str:
     )
 
 
+def _annotations(record: dict[str, Any]) -> dict[str, Any]:
+    """Every field but the text and clean_text, without nulls and without span texts equal to text[start:end]."""
+    return _strip({k: v for k, v in record.items() if k not in ("text", "clean_text")},  # type: ignore[no-any-return]
+                  record.get("text") or "")
+
+
 def slim_record(record: dict[str, Any]) -> dict[str, Any]:
     """A record without what can be rebuilt: nulls, span texts equal to text[start:end], a derivable clean_text."""
-    text = record.get("text") or ""
-    slim: dict[str, Any] = _strip({k: v for k, v in record.items() if k not in ("text", "clean_text")}, text)
-    slim["text"] = text
+    slim = _annotations(record)
+    slim["text"] = record.get("text") or ""
     slim["clean_text"] = None if record.get("clean_text") == clean_text_of(record) else record.get("clean_text")
     return slim
 

@@ -86,11 +86,9 @@ def read_bytes(
 
 
 def _load(path: Path, settings: Settings) -> bytes:
+    """A one-article file, whole (JSON Lines and WARC files, which hold many articles, are streamed instead)."""
     try:
-        size = path.stat().st_size
-        # JSONL files hold many articles: the size limit applies to each line's article, not the file
-        if not path.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
-            check_size(size, settings.max_input_bytes, str(path))
+        check_size(path.stat().st_size, settings.max_input_bytes, str(path))
         data = path.read_bytes()
         if path.suffix.lower() == ".gz":
             data = gzip.decompress(data)

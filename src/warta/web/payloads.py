@@ -23,13 +23,16 @@ class Page(BaseModel):
     has_more: bool
 
 
-class SearchHit(BaseModel):
+class ArticleRow(BaseModel):
     id: str
     title: str | None = None
     published: str | None = None
     lang: str | None = None
     agency: str | None = None
     url: str | None = None
+
+
+class SearchHit(ArticleRow):
     score: float | None = Field(None, description="bm25: lower is better.")
     snippet: str = Field(description="Plain text around the matches.")
     highlights: list[list[int]] = Field(description="[start, end] offsets of the matched words in snippet.")
@@ -103,15 +106,6 @@ class Copy(BaseModel):
     published: str | None = None
     agency: str | None = None
     similarity: float
-
-
-class ArticleRow(BaseModel):
-    id: str
-    title: str | None = None
-    published: str | None = None
-    lang: str | None = None
-    agency: str | None = None
-    url: str | None = None
 
 
 class ArticlesResponse(Page):

@@ -113,16 +113,14 @@ def _chunk_worker(lines: list[str]) -> int:
     return len(lines)
 
 
-def bench_pool(path: Path, n: int, workers: int = 2, chunk: int = 200) -> dict[str, Any]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    chunks = [lines[i:i + chunk] for i in range(0, len(lines), chunk)]
+def _path_throughput(label: str, n: int, run: Callable[[], int]) -> dict[str, Any]:
+    """One single-machine path over the n articles: ``run`` returns how many it did; rate and peak RSS."""
     with PeakRSS() as peak:
         t0 = time.perf_counter()
-        with Pool(workers) as pool:
-            done = sum(pool.imap_unordered(_chunk_worker, chunks))
+        done = run()
         elapsed = time.perf_counter() - t0
     return {
-        "path": f"multiprocessing.Pool({workers}) over warta.api (records to JSON, not written)",
+        "path": label,
         "articles": done,
         "seconds": round(elapsed, 2),
         "articles_per_s": round(n / elapsed, 1),
@@ -130,22 +128,28 @@ def bench_pool(path: Path, n: int, workers: int = 2, chunk: int = 200) -> dict[s
     }
 
 
+def bench_pool(path: Path, n: int, workers: int = 2, chunk: int = 200) -> dict[str, Any]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    chunks = [lines[i:i + chunk] for i in range(0, len(lines), chunk)]
+
+    def run() -> int:
+        with Pool(workers) as pool:
+            return sum(pool.imap_unordered(_chunk_worker, chunks))
+
+    return _path_throughput(f"multiprocessing.Pool({workers}) over warta.api (records to JSON, not written)", n, run)
+
+
 def bench_ingest(path: Path, n: int, workers: int = 2) -> dict[str, Any]:
     """`warta ingest --workers N` on the same input, into a fresh store (the single-machine path)."""
     warta_bin = str(Path(sys.executable).with_name("warta"))
     db = path.with_name(f"ingest-{workers}.db")
-    with PeakRSS() as peak:
-        t0 = time.perf_counter()
+
+    def run() -> int:
         subprocess.run([warta_bin, "ingest", "--quiet", "--workers", str(workers), "--db", str(db), str(path)],
                        check=True)
-        elapsed = time.perf_counter() - t0
-    return {
-        "path": f"warta ingest --workers {workers} (analysed and stored in SQLite)",
-        "articles": n,
-        "seconds": round(elapsed, 2),
-        "articles_per_s": round(n / elapsed, 1),
-        **peak.report(),
-    }
+        return n
+
+    return _path_throughput(f"warta ingest --workers {workers} (analysed and stored in SQLite)", n, run)
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:

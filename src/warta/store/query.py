@@ -15,6 +15,7 @@ from warta.store.errors import QuerySyntaxError
 _TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+|"')
 _OPERATORS = {"AND", "OR", "NOT"}
 _PLAIN = re.compile(r"\w+\*?$")
+_WORDS = re.compile(r"[^\W_]+")  # what the index's unicode61 tokenizer takes as one word
 
 
 def to_fts(query: str) -> str:
@@ -36,6 +37,20 @@ def to_fts(query: str) -> str:
     if not out or all(t in _OPERATORS for t in out):
         raise QuerySyntaxError(f"no words to search for in {query!r}")
     return " ".join(out)
+
+
+def parse_terms(fts_query: str) -> list[tuple[tuple[str, ...], bool]]:
+    """The terms of a query made by :func:`to_fts`: (its words, whether it is a prefix) for each bareword and
+    phrase, in order, without operators, parentheses or repeats (used to highlight matches)."""
+    out: list[tuple[tuple[str, ...], bool]] = []
+    for tok in _TOKEN.findall(fts_query):
+        if tok in _OPERATORS or tok in "()":
+            continue
+        prefix = tok.endswith("*")
+        words = tuple(w.lower() for w in _WORDS.findall(tok))
+        if words and (words, prefix) not in out:
+            out.append((words, prefix))
+    return out
 
 
 def filter_sql(

@@ -17,7 +17,8 @@ from typing import Any
 from warta.store.errors import NotInStoreError, QuerySyntaxError, StoreError
 from warta.store.query import filter_sql, to_fts
 from warta.store.results import Results
-from warta.store.rows import ArticleRows, clean_text_of, packed_clean_text, unpack_record
+from warta.store.rows import ArticleRows, clean_text_of, packed_body, packed_clean_text, packed_text, unpack_record
+from warta.store.snippets import make_snippet
 
 MIGRATIONS = ["sqlite_001.sql"]
 RANK_BOUND = 2000
@@ -255,14 +256,12 @@ class SQLiteStore:
                 [fts, newest[min(bound, len(newest)) - 1], *args, limit, offset]).fetchall()
             if not top:
                 return out
-            # 3. snippets and metadata for the page only (a snippet costs a pass over the article's text)
+            # 3. metadata and snippets for the page only: the snippet is made from the record's text in Python
+            #    (FTS5's snippet() unpacks the whole record through the content view and re-tokenises it)
             marks = ",".join("?" * len(top))
             page = {r["rowid"]: r for r in self.conn.execute(
-                f"""SELECT a.rowid AS rowid, a.id, a.title, a.published, a.lang, a.agency, a.url, a.source,
-                           snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16) AS snippet
-                    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                    WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})""",
-                [fts, *(rid for rid, _ in top)])}
+                "SELECT rowid, id, title, published, lang, agency, url, source, record FROM articles"
+                f" WHERE rowid IN ({marks})", [rid for rid, _ in top])}
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise QuerySyntaxError(f"cannot search for {query!r}: {exc}") from exc
@@ -270,7 +269,9 @@ class SQLiteStore:
         for rid, score in top:
             row = dict(page[rid])
             del row["rowid"]
+            text, spans = packed_body(row.pop("record"))
             row["score"] = score
+            row["snippet"] = make_snippet(text, spans, fts, open_mark=SNIPPET_OPEN, close_mark=SNIPPET_CLOSE)
             out.append(row)
         return out
 
@@ -278,7 +279,7 @@ class SQLiteStore:
         out: dict[int, str] = {}
         for rid in set(rowids):
             row = self.conn.execute("SELECT record FROM articles WHERE rowid = ?", (rid,)).fetchone()
-            out[rid] = unpack_record(row["record"])["text"] if row else ""
+            out[rid] = packed_text(row["record"]) if row else ""
         return out
 
     def quotes(self, *, speaker: str | None = None, article: str | None = None, limit: int = 100) -> Results:

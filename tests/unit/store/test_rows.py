@@ -15,6 +15,7 @@ from warta.store.rows import (
     ZDICT_ID,
     ZDICTS,
     pack_record,
+    packed_body,
     packed_clean_text,
     packed_text,
     slim_record,
@@ -69,3 +70,22 @@ def test_clean_text_that_is_not_derivable_is_kept(shared: Path) -> None:
     blob = pack_record(record)
     assert packed_clean_text(blob) == "a clean text set by hand"
     assert unpack_record(blob) == record
+
+
+def _body_text(text: str, spans: list[tuple[int, int]]) -> str:
+    return "\n\n".join(" ".join(text[s:e].split()) for s, e in spans)
+
+
+def test_packed_body_reads_only_the_text_and_gives_the_clean_body(shared: Path) -> None:
+    """Search snippets read (text, body spans) without decompressing the annotations; long texts need several
+    decompression steps. Same answer for records packed as version 2, with a set clean text, and as version 1."""
+    records = _records(shared / "eval" / "dev")
+    assert any(len(r["text"].encode()) > 4096 for r in records)  # more than one 4 KB decompression step
+    for record in records:
+        text, spans = packed_body(pack_record(record))
+        assert text == record["text"] and _body_text(text, spans) == record["clean_text"]
+        old = zlib.compress(json.dumps(slim_record(record), ensure_ascii=False).encode(), 6)
+        assert _body_text(*packed_body(old)) == record["clean_text"]
+    record = records[0]
+    record["clean_text"] = "a clean text set by hand"
+    assert packed_body(pack_record(record)) == ("a clean text set by hand", [(0, 24)])

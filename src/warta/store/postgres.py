@@ -24,7 +24,8 @@ from warta.store.errors import NotInStoreError, QuerySyntaxError, StoreError
 from warta.store.query import filter_sql, to_fts
 from warta.store.results import Results
 from warta.store.rows import ArticleRows, packed_text, unpack_record
-from warta.store.sqlite import RANK_BOUND, SNIPPET_CLOSE, SNIPPET_OPEN
+from warta.store.sqlite import BOUND as RANK_BOUND
+from warta.store.sqlite import SNIPPET_CLOSE, SNIPPET_OPEN
 
 if TYPE_CHECKING:
     import psycopg

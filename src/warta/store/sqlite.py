@@ -2,7 +2,7 @@
 
 Full records are kept zlib-compressed; articles, sources, entities, mentions, quotes and dates are
 normalised tables; FTS5 indexes title and clean body. Ranking is bounded: the newest
-``RANK_BOUND`` matches are ranked with bm25, which keeps frequent-word queries fast on large corpora.
+``BOUND`` matches are ranked with bm25, which keeps frequent-word queries fast on large corpora.
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ from warta.store.rows import ArticleRows, clean_text_of, packed_body, packed_cle
 from warta.store.snippets import make_snippet
 
 MIGRATIONS = ["sqlite_001.sql"]
-RANK_BOUND = 2000
-COUNT_BOUND = 2000  # search totals are exact up to this many matches, extrapolated beyond (total_exact False)
+BOUND = 2000  # the newest matches a search ranks and counts exactly; beyond, totals are extrapolated
 SNIPPET_OPEN, SNIPPET_CLOSE = "\u0002", "\u0003"  # replaced by the renderer (ANSI, <mark>, [..])
 
 
@@ -224,36 +223,36 @@ class SQLiteStore:
     ) -> Results:
         """Ranked (bm25) matches with highlighted snippets; ``total`` counts all matches.
 
-        Only the newest ``max(RANK_BOUND, offset + limit)`` matches are ranked, and ``total`` is exact up to
-        ``COUNT_BOUND`` matches; beyond, it is extrapolated from how densely the newest matches lie among the
+        Only the newest matches are ranked, ``max(BOUND, offset + limit)`` of them (and one more), and ``total``
+        is exact up to that many; beyond, it is extrapolated from how densely the newest matches lie among the
         rowids (``total_exact`` is then False). Reading every match of a frequent word would cost tens of
         milliseconds on a large store; this way a search costs the same whatever the store's size.
         """
         fts = to_fts(query)
         where, args = self._filters(lang, date_from, date_to, source, entity)
         join = "JOIN articles a ON a.rowid = f.rowid" if args else ""  # filters read the articles table
-        bound = max(RANK_BOUND, offset + limit)
-        want = max(COUNT_BOUND, bound) + 1
+        window = max(BOUND, offset + limit)
         try:
-            # 1. the newest matches, newest first (FTS5 walks its doclists backwards): they count the matches
-            #    and the newest ``bound`` of them are ranked
-            newest = [r[0] for r in self.conn.execute(
-                f"SELECT f.rowid FROM articles_fts f {join} WHERE articles_fts MATCH ? AND {where}"
-                " ORDER BY f.rowid DESC LIMIT ?", [fts, *args, want])]
+            # 1. count the newest matches (FTS5 walks its doclists backwards) and find the oldest of them, in C:
+            #    they are the ones ranked
+            n, oldest = self.conn.execute(
+                f"SELECT count(*), min(r) FROM (SELECT f.rowid AS r FROM articles_fts f {join}"
+                f" WHERE articles_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?)",
+                [fts, *args, window + 1]).fetchone()
             out = Results()
-            out.total = len(newest)
-            if not newest:
+            out.total = n
+            if not n:
                 return out
-            if len(newest) == want:
+            if n > window:
                 low, high = self.conn.execute(  # two subqueries: each is one b-tree seek (min and max together scan)
                     "SELECT (SELECT min(rowid) FROM articles), (SELECT max(rowid) FROM articles)").fetchone()
-                density = len(newest) / (high - newest[-1] + 1)
-                out.total, out.total_exact = round(len(newest) + density * (newest[-1] - low)), False
+                density = n / (high - oldest + 1)
+                out.total, out.total_exact = round(n + density * (oldest - low)), False
             # 2. rank them: a rowid range, which FTS5 seeks to (an IN list would cost a lookup per row)
             top = self.conn.execute(
                 f"SELECT f.rowid, bm25(articles_fts, 2.0, 1.0) FROM articles_fts f {join}"
                 f" WHERE articles_fts MATCH ? AND f.rowid >= ? AND {where} ORDER BY 2 LIMIT ? OFFSET ?",
-                [fts, newest[min(bound, len(newest)) - 1], *args, limit, offset]).fetchall()
+                [fts, oldest, *args, limit, offset]).fetchall()
             if not top:
                 return out
             # 3. metadata and snippets for the page only: the snippet is made from the record's text in Python

@@ -15,16 +15,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import islice
 
 from warta.store.query import parse_terms
 
 _WORD = re.compile(r"[^\W_]+")
 _GAP = r"[\W_]+"  # what may separate the words of a phrase
 _REST = r"[^\W_]*"  # the rest of a word after a prefix
+# letters that may carry diacritics (Latin-1 Supplement, Latin Extended-A/B, IPA, combining marks, Greek,
+# Cyrillic, Latin Extended Additional): a text without any is folded by lower() alone
+_MAY_FOLD = re.compile("[\u00c0-\u036f\u0370-\u04ff\u1e00-\u1fff]")
 _CONTEXT = 3  # words shown before the first match in the window
 _SCAN = 100  # characters after a match in which further matches count towards its window's score (~16 words)
+_MAX_HITS = 200
 
 
 @lru_cache(maxsize=4096)
@@ -40,24 +45,38 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer (e.g. "İ"): keep its case instead
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if not low.isascii():
-        for c in set(low):
-            if not c.isascii() and (b := _base(c)) != c:
+    if _MAY_FOLD.search(low):
+        for c in set(_MAY_FOLD.findall(low)):
+            if (b := _base(c)) != c:
                 low = low.replace(c, b)
     return low
 
 
 @lru_cache(maxsize=256)
-def matcher(fts_query: str) -> tuple[re.Pattern[str], int] | None:
-    """A pattern finding the query's terms (group ``t<i>`` for term i) and the number of terms."""
-    terms = parse_terms(fts_query)
-    if not terms:
-        return None
-    parts: list[str] = []
-    for i, (words, prefix) in enumerate(terms):
-        body = _GAP.join(re.escape(fold(w)) for w in words)
-        parts.append(f"(?P<t{i}>{body}{_REST if prefix else ''})")
-    return re.compile("|".join(parts)), len(terms)
+def matcher(fts_query: str) -> list[tuple[str, re.Pattern[str]]]:
+    """For each of the query's terms: its first word (folded), to find candidates with ``str.find``, and a
+    pattern that matches the whole term there."""
+    out = []
+    for words, prefix in parse_terms(fts_query):
+        folded = [fold(w) for w in words]
+        body = _GAP.join(re.escape(w) for w in folded)
+        out.append((folded[0], re.compile(body + (_REST if prefix else ""))))
+    return out
+
+
+def find_terms(folded: str, fts_query: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, term number) of the query's terms in ``folded[start:end]``, whole words only, in order."""
+    hits: list[tuple[int, int, int]] = []
+    for i, (first, pattern) in enumerate(matcher(fts_query)):
+        at = folded.find(first, start, end)
+        while at >= 0 and len(hits) < _MAX_HITS:
+            m = pattern.match(folded, at, end)
+            whole = m and not (at and folded[at - 1].isalnum()) and not folded[m.end():m.end() + 1].isalnum()
+            if m and whole:
+                hits.append((at, m.end(), i))
+            at = folded.find(first, at + 1, end)
+    hits.sort()
+    return hits
 
 
 def make_snippet(
@@ -73,64 +92,60 @@ def make_snippet(
     """The best window of at most ``tokens`` words of the body (``spans`` of ``text``), matches marked."""
     if not spans:
         return ""
-    found = matcher(fts_query)
-    hits: list[tuple[int, int, int]] = []
     starts = [s for s, _ in spans]
-    if found is not None:
-        pattern, _ = found
-        folded = fold(text)
-        for m in pattern.finditer(folded, spans[0][0], spans[-1][1]):
-            a, b = m.span()
-            if (a and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
-                continue  # part of a longer word
-            k = bisect_right(starts, a) - 1
-            if k >= 0 and b <= spans[k][1]:  # inside a body paragraph (not a credit line between them)
-                hits.append((a, b, int(m.lastgroup[1:])))  # type: ignore[index]
-            if len(hits) >= 200:
-                break
+
+    def in_body(a: int, b: int) -> bool:
+        k = bisect_right(starts, a) - 1
+        return k >= 0 and b <= spans[k][1]
+
+    # matches inside a body paragraph (not in a credit line between them)
+    hits = [h for h in find_terms(fold(text), fts_query, spans[0][0], spans[-1][1]) if in_body(h[0], h[1])]
     if hits:
+        hit_starts = [h[0] for h in hits]
         best, best_score = 0, -1
-        for i, (start, _, _) in enumerate(hits[:50]):
-            near = [h for h in hits[i:] if h[1] <= start + _SCAN]
+        for i, start in enumerate(hit_starts[:50]):
+            near = hits[i:bisect_left(hit_starts, start + _SCAN, i)]
             score = 1000 * len({h[2] for h in near}) + len(near)
             if score > best_score:
                 best, best_score = i, score
         anchor = hits[best][0]
     else:
         anchor = spans[0][0]
-
-    def in_body(a: int, b: int) -> bool:
-        k = bisect_right(starts, a) - 1
-        return k >= 0 and b <= spans[k][1]
-
-    lo = max(spans[0][0], anchor - 20 * _CONTEXT)
-    hi = min(spans[-1][1], anchor + 12 * tokens + 40)  # enough for ``tokens`` words of news text
-    words = [m.span() for m in _WORD.finditer(text, lo, hi)]
-    if not in_body(lo, hi):  # the slice crosses a paragraph break: keep the body's words only
-        words = [w for w in words if in_body(*w)]
-    if words and words[0][0] == lo and lo > 0 and _WORD.match(text, lo - 1):  # the slice cut a word in two
-        words = words[1:]
-    if not words:
+    k = bisect_right(starts, anchor) - 1
+    lo = max(spans[k][0], anchor - 20 * _CONTEXT)
+    before = [m.span() for m in _WORD.finditer(text, lo, anchor)]
+    if before and before[0][0] == lo > spans[k][0] and _WORD.match(text, lo - 1):  # the slice cut a word in two
+        before = before[1:]
+    window = before[-_CONTEXT:]
+    for s_start, s_end in spans[k:]:  # the words from the anchor on, across paragraph breaks
+        found = _WORD.finditer(text, max(s_start, anchor), s_end)
+        window += [m.span() for m in islice(found, tokens - len(window))]
+        if len(window) >= tokens:
+            break
+    if not window:
         return ""
-    first = next((i for i, (s, _) in enumerate(words) if s >= anchor), 0)
-    window = words[max(0, first - _CONTEXT):][:tokens]
     start, end = window[0][0], window[-1][1]
     pieces = []
-    for s_start, s_end in spans:  # the window's part of each body paragraph it touches
+    for s_start, s_end in spans[k:]:  # the window's part of each body paragraph it touches
+        if s_start >= end:
+            break
         a, b = max(start, s_start), min(end, s_end)
         if a < b:
             pieces.append(_marked(text, a, b, hits, open_mark, close_mark))
     out = " ".join(" ".join(pieces).split())
-    if start > spans[0][0]:
+    if k > 0 or _WORD.search(text, spans[0][0], start):
         out = ellipsis + out
-    if any(b > end for _, b in words) or (hi < spans[-1][1] and text[hi:spans[-1][1]].strip()):
+    last = bisect_right(starts, end - 1) - 1
+    if last < len(spans) - 1 or _WORD.search(text, end, spans[last][1]):
         out += ellipsis
     return out
 
 
 def _marked(text: str, start: int, end: int, hits: list[tuple[int, int, int]], open_mark: str, close_mark: str) -> str:
     out, at = [], start
-    for h_start, h_end, _ in hits:
+    for h_start, h_end, _ in hits[bisect_left(hits, (start - 200,)):]:
+        if h_start >= end:
+            break
         h_start, h_end = max(h_start, start), min(h_end, end)
         if h_start < at or h_start >= h_end:
             continue

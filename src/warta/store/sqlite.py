@@ -1,8 +1,9 @@
 """The embedded store: one SQLite file in WAL mode (readers go on while an ingest writes).
 
 Full records are kept zlib-compressed; articles, sources, entities, mentions, quotes and dates are
-normalised tables; FTS5 indexes title and clean body. Ranking is bounded: the newest
-``BOUND`` matches are ranked with bm25, which keeps frequent-word queries fast on large corpora.
+normalised tables; FTS5 indexes title and clean body, in shards of ``SHARD_ROWS`` consecutive articles. Ranking
+is bounded: the newest ``BOUND`` matches are ranked with bm25, shard by shard, which keeps a search's cost the same
+whatever the corpus's size (bm25 reads every match of a term in its table to weigh it).
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ from warta.store.results import Results
 from warta.store.rows import ArticleRows, clean_text_of, packed_body, packed_clean_text, packed_text, unpack_record
 from warta.store.snippets import make_snippet
 
-MIGRATIONS = ["sqlite_001.sql"]
+MIGRATIONS = ["sqlite_001.sql", "sqlite_002.sql"]
 BOUND = 2000  # the newest matches a search ranks and counts exactly; beyond, totals are extrapolated
+SHARD_ROWS = 25_000  # articles in one full-text index shard (migration 2)
+FTS_OPTIONS = ("title, clean_text, content='articles_body', content_rowid='rowid',"
+               ' tokenize="unicode61 remove_diacritics 2"')  # as migration 1 made articles_fts
 SNIPPET_OPEN, SNIPPET_CLOSE = "\u0002", "\u0003"  # replaced by the renderer (ANSI, <mark>, [..])
 
 
@@ -113,6 +117,7 @@ class SQLiteStore:
         added = 0
         now = _now()
         with self.conn:
+            shards = self._shards()
             for rows in batch:
                 a = rows.article
                 cur = self.conn.execute(
@@ -127,8 +132,8 @@ class SQLiteStore:
                     continue
                 rid = cur.lastrowid
                 added += 1
-                self.conn.execute("INSERT INTO articles_fts (rowid, title, clean_text) VALUES (?,?,?)",
-                                  (rid, a["title"] or "", a["clean_text"]))
+                self.conn.execute(f"INSERT INTO {self._shard_for(rid, shards)} (rowid, title, clean_text)"
+                                  " VALUES (?,?,?)", (rid, a["title"] or "", a["clean_text"]))
                 self.conn.executemany("INSERT INTO sources VALUES (?,?,?)", [(rid, *x) for x in rows.sources])
                 self.conn.executemany("INSERT OR IGNORE INTO entities VALUES (?,?,?,?,?,?,?,?)",
                                       [(rid, *x) for x in rows.entities])
@@ -143,6 +148,34 @@ class SQLiteStore:
                 [(src, etype, msg, now) for src, etype, msg in errors],
             )
         return added
+
+    def _shards(self) -> list[tuple[str, int]]:
+        """The full-text index shards, newest first: (table, first rowid). A store not yet migrated to
+        shards (opened read-only) has one."""
+        try:
+            return [(r[0], r[1]) for r in self.conn.execute(
+                "SELECT name, first_rowid FROM fts_shards ORDER BY first_rowid DESC")]
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise
+            return [("articles_fts", 0)]
+
+    def _shard_for(self, rid: int, shards: list[tuple[str, int]]) -> str:
+        """The shard that indexes article ``rid``: the newest, or a new one when the newest is full (``shards``,
+        newest first, is updated). Called inside the writing transaction."""
+        name, first = next(((n, f) for n, f in shards if f <= rid), shards[-1])
+        if (name, first) != shards[0] or rid < first + SHARD_ROWS:
+            return name
+        name = f"articles_fts_{rid}"
+        self.conn.execute(f"CREATE VIRTUAL TABLE {name} USING fts5({FTS_OPTIONS})")
+        self.conn.execute("INSERT INTO fts_shards VALUES (?, ?)", (name, rid))
+        shards.insert(0, (name, rid))
+        return name
+
+    def match_sql(self, fts: str) -> tuple[str, list[Any]]:
+        """SQL for the rowids of every article matching ``fts`` (a query made by to_fts), and its arguments."""
+        shards = self._shards()
+        return " UNION ALL ".join(f"SELECT rowid FROM {t} WHERE {t} MATCH ?" for t, _ in shards), [fts] * len(shards)
 
     # ------------------------------------------------------------------ reading
     def get(self, id: str) -> dict[str, Any]:
@@ -233,26 +266,39 @@ class SQLiteStore:
         join = "JOIN articles a ON a.rowid = f.rowid" if args else ""  # filters read the articles table
         window = max(BOUND, offset + limit)
         try:
-            # 1. count the newest matches (FTS5 walks its doclists backwards) and find the oldest of them, in C:
-            #    they are the ones ranked
-            n, oldest = self.conn.execute(
-                f"SELECT count(*), min(r) FROM (SELECT f.rowid AS r FROM articles_fts f {join}"
-                f" WHERE articles_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?)",
-                [fts, *args, window + 1]).fetchone()
+            # 1. count the newest matches (FTS5 walks its doclists backwards), shard by shard from the newest, and
+            #    find the oldest of them in each shard: they are the ones ranked
+            parts: list[tuple[str, int]] = []
+            n = 0
+            for table, _ in self._shards():
+                found, oldest = self.conn.execute(
+                    f"SELECT count(*), min(r) FROM (SELECT f.rowid AS r FROM {table} f {join}"
+                    f" WHERE {table} MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?)",
+                    [fts, *args, window + 1 - n]).fetchone()
+                if found:
+                    parts.append((table, oldest))
+                    n += found
+                if n > window:
+                    break
             out = Results()
             out.total = n
             if not n:
                 return out
             if n > window:
+                oldest = parts[-1][1]
                 low, high = self.conn.execute(  # two subqueries: each is one b-tree seek (min and max together scan)
                     "SELECT (SELECT min(rowid) FROM articles), (SELECT max(rowid) FROM articles)").fetchone()
                 density = n / (high - oldest + 1)
                 out.total, out.total_exact = round(n + density * (oldest - low)), False
-            # 2. rank them: a rowid range, which FTS5 seeks to (an IN list would cost a lookup per row)
-            top = self.conn.execute(
-                f"SELECT f.rowid, bm25(articles_fts, 2.0, 1.0) FROM articles_fts f {join}"
-                f" WHERE articles_fts MATCH ? AND f.rowid >= ? AND {where} ORDER BY 2 LIMIT ? OFFSET ?",
-                [fts, oldest, *args, limit, offset]).fetchall()
+            # 2. rank them in each shard (a rowid range, which FTS5 seeks to), best first; ties: newest first
+            ranked: list[tuple[int, float]] = []
+            for table, oldest in parts:
+                ranked += self.conn.execute(
+                    f"SELECT f.rowid, bm25({table}, 2.0, 1.0) FROM {table} f {join}"
+                    f" WHERE {table} MATCH ? AND f.rowid >= ? AND {where} ORDER BY 2 LIMIT ?",
+                    [fts, oldest, *args, offset + limit]).fetchall()
+            ranked.sort(key=lambda r: (r[1], -r[0]))
+            top = ranked[offset:offset + limit]
             if not top:
                 return out
             # 3. metadata and snippets for the page only: the snippet is made from the record's text in Python

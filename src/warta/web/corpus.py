@@ -50,12 +50,14 @@ class Filters:
             "entity": self.entity,
         }
 
-    def sql(self) -> tuple[str, list[Any]]:
+    def sql(self, store: Any) -> tuple[str, list[Any]]:
+        """The WHERE clause over ``articles a`` of a SQLite ``store`` and its arguments."""
         where: list[str] = []
         args: list[Any] = []
         if self.query and self.query.strip():
-            where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            args.append(to_fts(self.query))
+            matching, fts_args = store.match_sql(to_fts(self.query))
+            where.append(f"a.rowid IN ({matching})")
+            args += fts_args
         if self.lang:
             where.append("a.lang = ?")
             args.append(self.lang)
@@ -78,9 +80,9 @@ class Filters:
         return not any((self.query, self.lang, self.date_from, self.date_to, self.source, self.entity))
 
 
-def _matches(filters: Filters) -> tuple[str, list[Any]]:
+def _matches(store: Any, filters: Filters) -> tuple[str, list[Any]]:
     """A subquery: the rowids of the newest FACET_BOUND matching articles."""
-    where, args = filters.sql()
+    where, args = filters.sql(store)
     return f"SELECT a.rowid FROM articles a WHERE {where} ORDER BY a.rowid DESC LIMIT {FACET_BOUND}", args
 
 
@@ -160,7 +162,7 @@ def facets(store: Any, filters: Filters, top: int = 8) -> dict[str, list[dict[st
         return store.facets(filters, top=top)  # type: ignore[no-any-return]
     if not _sql_store(store):
         return _portable_facets(store, filters, top)
-    sub, args = _matches(filters)
+    sub, args = _matches(store, filters)
     scope = f"WHERE article IN ({sub})" if not filters.empty else ""
     out: dict[str, list[dict[str, Any]]] = {}
     for etype, label in FACET_TYPES.items():
@@ -194,7 +196,7 @@ def timeline(store: Any, filters: Filters) -> list[dict[str, Any]]:
             day = ((r.get("published") or {}).get("date") or "")[:10] or None
             days[day] = days.get(day, 0) + 1
         return [{"day": d, "count": n} for d, n in sorted(days.items(), key=lambda kv: kv[0] or "")]
-    where, args = filters.sql()
+    where, args = filters.sql(store)
     return _rows(
         store,
         f"SELECT substr(a.published, 1, 10) AS day, count(*) AS count FROM articles a WHERE {where}"
@@ -215,7 +217,7 @@ def places(store: Any, filters: Filters, top: int = 300) -> list[dict[str, Any]]
                 entry["articles"] += 1
         rows = sorted(found.values(), key=lambda p: (-p["articles"], p["name"]))[:top]
         return [{k: p[k] for k in ("name", "lat", "lon", "country", "articles")} for p in rows]
-    sub, args = _matches(filters)
+    sub, args = _matches(store, filters)
     scope = f"AND article IN ({sub})" if not filters.empty else ""
     return _rows(
         store,

@@ -9,6 +9,7 @@ fresh databases, dropped afterwards. Where no server can be started the PostgreS
 
 from __future__ import annotations
 
+import importlib
 import json
 import sqlite3
 import sys
@@ -244,10 +245,11 @@ def test_concurrent_ingests_store_every_article_once(
 def test_store_reopens_without_migrating_again(new_db: Callable[[str], str | Path]) -> None:
     path = new_db("m")
     first = open_store(path)
-    assert first.migration == 1
+    latest = len(importlib.import_module(type(first).__module__).MIGRATIONS)
+    assert first.migration == latest
     first.close()
     again = open_store(path)
-    assert again.migration == 1 and again.count() == 0
+    assert again.migration == latest and again.count() == 0
 
 
 def test_packed_record_restores_exactly() -> None:
@@ -348,3 +350,58 @@ def test_search_totals_exact_up_to_the_bound_then_estimated(
     assert estimated.total_exact is False
     assert 0.5 * truth <= estimated.total <= 1.5 * truth
     assert len(estimated) == 5 and all(h["snippet"] for h in estimated)
+
+
+# ---------------------------------------------------------------------- SQLite full-text shards (migration 2)
+
+
+def _hits(store: object, query: str, **kw: object) -> tuple[set[str], int, bool]:
+    found = store.search(query, limit=100, **kw)  # type: ignore[attr-defined]
+    return {h["id"] for h in found}, found.total, found.total_exact
+
+
+def test_sharded_index_finds_what_one_index_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles indexed in many small shards are found, counted, filtered and faceted as in one index."""
+    from warta.web import corpus
+
+    src = _jsonl(tmp_path / "s.jsonl", generate(60, seed=5))
+    one, many = tmp_path / "one.db", tmp_path / "many.db"
+    ingest([str(src)], one, settings=FAST)
+    monkeypatch.setattr("warta.store.sqlite.SHARD_ROWS", 7)
+    ingest([str(src)], many, settings=FAST)
+    a, b = warta.open(one, readonly=True), warta.open(many, readonly=True)
+    assert len(a._shards()) == 1 and len(b._shards()) == 9  # 60 articles: rowids 1-6, then 7 each
+    for query in ["Senin", '"harga beras"', "Reuters OR ANTARA", "pelabuhan*", "council NOT budget"]:
+        assert _hits(a, query) == _hits(b, query), query
+        assert _hits(a, query, lang="id") == _hits(b, query, lang="id"), query
+        assert corpus.timeline(a, corpus.Filters(query)) == corpus.timeline(b, corpus.Filters(query))
+        assert corpus.facets(a, corpus.Filters(query)) == corpus.facets(b, corpus.Filters(query))
+    page1, page2 = b.search("Senin", limit=5), b.search("Senin", limit=5, offset=5)
+    assert not {h["id"] for h in page1} & {h["id"] for h in page2}
+    assert [h["score"] for h in page1] == sorted(h["score"] for h in page1)
+    monkeypatch.setattr("warta.store.sqlite.BOUND", 10)  # totals beyond the bound: estimated across shards
+    truth = _hits(a, "Senin")[1]
+    estimated = b.search("Senin", limit=5)
+    assert estimated.total_exact is False and 0.5 * truth <= estimated.total <= 1.5 * truth
+
+
+def test_store_made_before_shards_upgrades(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store of migration 1 (one index) reads as before, read-only too; once opened for writing, its index
+    becomes the first shard and new articles go to new ones."""
+    texts = generate(20, seed=6)
+    path = tmp_path / "old.db"
+    ingest([str(_jsonl(tmp_path / "a.jsonl", texts[:10]))], path, settings=FAST)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("DROP TABLE fts_shards")
+        con.execute("UPDATE store_meta SET value = '1' WHERE key = 'migration'")
+    con.close()
+    old = warta.open(path, readonly=True)
+    assert old.migration == 1 and old.search("Senin").total == sum("Senin" in t for t in texts[:10])
+    old.close()
+    monkeypatch.setattr("warta.store.sqlite.SHARD_ROWS", 4)
+    ingest([str(_jsonl(tmp_path / "b.jsonl", texts[10:], prefix="h"))], path, settings=FAST)
+    new = warta.open(path, readonly=True)
+    assert new.migration == 2
+    assert [t for t, _ in new._shards()][-1] == "articles_fts" and len(new._shards()) == 4  # rows 11-14, 15-18, 19-20
+    assert new.search("Senin", limit=100).total == sum("Senin" in t for t in texts)

@@ -53,8 +53,8 @@ EN_NER_DATA = {
 CONLL_DEV = ("CoNLL-2003 English, eng.testa", "NER early stopping only", "research only (Reuters RCV1)")
 
 
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.1f}"
+def _pct(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value * 100:.{digits}f}"
 
 
 def ner_tables(ner: dict[str, Any]) -> list[str]:
@@ -85,8 +85,8 @@ def ud_tables(ud: dict[str, Any]) -> list[str]:
         for mode in ("gold_tokens", "raw_text"):
             m = s[mode]
             lines.append(
-                f"| {name} | {mode.replace('_', ' ')} | **{_pct(m['upos'])}** | {_pct(m.get('xpos'))} | "
-                f"{_pct(m['morph'])} | {_pct(m['uas'])} | **{_pct(m['las'])}** | {_pct(m['sents_f'])} |"
+                f"| {name} | {mode.replace('_', ' ')} | **{_pct(m['upos'], 2)}** | {_pct(m.get('xpos'), 2)} | "
+                f"{_pct(m['morph'], 2)} | {_pct(m['uas'], 2)} | **{_pct(m['las'], 2)}** | {_pct(m['sents_f'])} |"
             )
     lines.append("")
     for name, s in ud.items():
@@ -118,7 +118,8 @@ def write_model_card(lang: str, model_dir: Path, results: Path) -> Path:
         "",
         f"Pipeline: tokenizer (warta news rules) → {' → '.join(report['pipeline'])}. "
         f"Size on disk: {report['size_mb']} MB. spaCy 3.8, CPU-only CNN models, "
-        + "static word vectors for NER trained on the corpora's own text (no pretrained vectors).",
+        + "static word vectors trained on the corpora's own text, read by the NER and by the tagger/parser "
+        + "(no pretrained vectors).",
         "Entity labels: `PER`, `ORG`, `LOC` (place-like labels such as GPE/PLACE/PLC mapped to `LOC`).",
         "",
         "## Training data and licences",

@@ -169,3 +169,27 @@ def test_corpus_views_work_through_the_store_interface_alone(store_db: Path) -> 
     assert corpus.places(store, query) and corpus.speakers(store)
     assert corpus.facets(store, corpus.Filters())["people"]
     assert corpus.recent(store) == [] and corpus.copies(store, sql.get("copy-council")) == []
+
+
+def test_searches_in_a_pool_of_processes_answer_as_in_process(store_db: Path, client: TestClient) -> None:
+    """`warta serve --workers N`: searches run in N search processes; same answers, same errors, the cache too."""
+    queries = [{"q": "the OR warga OR di", "per_page": 3}, {"q": '"harga beras"'}, {"q": "Kupang", "lang": "id"},
+               {"q": "the", "page": 2, "per_page": 2}]
+    config = WebConfig(db=str(store_db), use_models=False, search_processes=2, cache_seconds=0)
+    with TestClient(create_app(config)) as pooled:
+        for params in queries:
+            assert pooled.get("/api/search", params=params).json() == client.get("/api/search", params=params).json()
+        _error(pooled.get("/api/search", params={"q": '"unbalanced'}), 400, "query_syntax")
+        page = pooled.get("/", params={"q": "warga"})  # the HTML search page searches through the pool too
+        assert page.status_code == 200 and "<mark>" in page.text
+        assert pooled.app.state.searcher._pool is not None  # type: ignore[attr-defined]
+    assert pooled.app.state.searcher._pool is None  # type: ignore[attr-defined]  # closed with the app
+
+
+def test_serve_with_search_processes(store_db: Path) -> None:
+    server = Server(store_db, "--workers", "2")
+    try:
+        status, _, body = server.get("/api/search?q=warga")
+        assert status == 200 and b'"results"' in body
+    finally:
+        server.stop()

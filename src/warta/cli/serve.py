@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import json
-import os
-from dataclasses import asdict
 from typing import Any
 
 import click
@@ -32,7 +29,7 @@ def is_loopback(host: str) -> bool:
               help="Largest request body (pasted or uploaded article), in bytes.")
 @click.option("--no-models", is_flag=True, help="Analyse pasted text with the rule-based annotators only.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Server processes (more use more cores for concurrent searches).")
+              help="Search processes (more use more cores for concurrent searches; one serves the pages).")
 @click.option("--cache-seconds", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help="Answer a repeated search from memory for this long (0: never).")
 def serve_command(db: str, host: str, port: int, token: str | None, read_only: bool, max_upload: int,
@@ -47,22 +44,18 @@ def serve_command(db: str, host: str, port: int, token: str | None, read_only: b
         import uvicorn
 
         from warta.web import WebConfig, create_app
-        from warta.web.app import CONFIG_ENV
     except ImportError as exc:
         raise click.ClickException(f"the web app needs its extras: pip install 'warta[web]' ({exc})") from exc
     config = WebConfig(db=db, token=token, read_only=read_only, max_upload_bytes=max_upload,
-                       use_models=not no_models, cache_seconds=cache_seconds)
+                       use_models=not no_models, cache_seconds=cache_seconds, search_processes=workers)
     try:
         app = create_app(config)
     except StoreError as exc:
         raise click.ClickException(exc.message) from exc
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"warta serving {db} on http://{shown}:{port}/" + (" (token required)" if token else "")
-               + (" (read-only)" if read_only else "") + (f" with {workers} workers" if workers > 1 else ""), err=True)
+               + (" (read-only)" if read_only else "") + (f" with {workers} search processes" if workers > 1 else ""),
+               err=True)
     options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "access_log": False,
                                "server_header": False}
-    if workers == 1:
-        uvicorn.run(app, **options)
-        return
-    os.environ[CONFIG_ENV] = json.dumps(asdict(config))  # each worker process builds its own app from it
-    uvicorn.run("warta.web.app:create_app_from_env", factory=True, workers=workers, **options)
+    uvicorn.run(app, **options)

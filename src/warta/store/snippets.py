@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import islice
 
 from warta.store.query import parse_terms
+from warta.store.rows import packed_body
 
 _WORD = re.compile(r"[^\W_]+")
 _GAP = r"[\W_]+"  # what may separate the words of a phrase
@@ -50,6 +51,14 @@ def fold(text: str) -> str:
             if (b := _base(c)) != c:
                 low = low.replace(c, b)
     return low
+
+
+@lru_cache(maxsize=4096)
+def snippet_source(blob: bytes) -> tuple[str, list[tuple[int, int]], str]:
+    """A packed record's text, its body spans and its folded text, kept for the records searched most
+    recently: searches for frequent words rank the newest articles, so the same ones come back often."""
+    text, spans = packed_body(blob)
+    return text, spans, fold(text)
 
 
 @lru_cache(maxsize=256)
@@ -88,8 +97,10 @@ def make_snippet(
     close_mark: str,
     ellipsis: str = "…",
     tokens: int = 16,
+    folded: str | None = None,
 ) -> str:
-    """The best window of at most ``tokens`` words of the body (``spans`` of ``text``), matches marked."""
+    """The best window of at most ``tokens`` words of the body (``spans`` of ``text``), matches marked;
+    ``folded`` is ``fold(text)`` when the caller has it."""
     if not spans:
         return ""
     starts = [s for s, _ in spans]
@@ -99,7 +110,8 @@ def make_snippet(
         return k >= 0 and b <= spans[k][1]
 
     # matches inside a body paragraph (not in a credit line between them)
-    hits = [h for h in find_terms(fold(text), fts_query, spans[0][0], spans[-1][1]) if in_body(h[0], h[1])]
+    folded = fold(text) if folded is None else folded
+    hits = [h for h in find_terms(folded, fts_query, spans[0][0], spans[-1][1]) if in_body(h[0], h[1])]
     if hits:
         hit_starts = [h[0] for h in hits]
         best, best_score = 0, -1

@@ -18,8 +18,8 @@ from typing import Any
 from warta.store.errors import NotInStoreError, QuerySyntaxError, StoreError
 from warta.store.query import filter_sql, to_fts
 from warta.store.results import Results
-from warta.store.rows import ArticleRows, clean_text_of, packed_body, packed_clean_text, packed_text, unpack_record
-from warta.store.snippets import make_snippet
+from warta.store.rows import ArticleRows, clean_text_of, packed_clean_text, packed_text, unpack_record
+from warta.store.snippets import make_snippet, snippet_source
 
 MIGRATIONS = ["sqlite_001.sql", "sqlite_002.sql"]
 BOUND = 2000  # the newest matches a search ranks and counts exactly; beyond, totals are extrapolated
@@ -314,9 +314,10 @@ class SQLiteStore:
         for rid, score in top:
             row = dict(page[rid])
             del row["rowid"]
-            text, spans = packed_body(row.pop("record"))
+            text, spans, folded = snippet_source(row.pop("record"))
             row["score"] = score
-            row["snippet"] = make_snippet(text, spans, fts, open_mark=SNIPPET_OPEN, close_mark=SNIPPET_CLOSE)
+            row["snippet"] = make_snippet(text, spans, fts, open_mark=SNIPPET_OPEN, close_mark=SNIPPET_CLOSE,
+                                          folded=folded)
             out.append(row)
         return out
 

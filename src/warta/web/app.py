@@ -5,6 +5,8 @@ from __future__ import annotations
 import hmac
 import json
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from importlib import resources
@@ -46,6 +48,7 @@ class WebConfig:
     max_upload_bytes: int = 2_000_000
     use_models: bool = True
     cache_seconds: float = 30.0  # identical searches within this many seconds are answered from memory; 0: never
+    search_processes: int = 1  # > 1: searches run in a pool of this many processes (warta.web.searcher)
 
 
 class StoreProvider:
@@ -180,14 +183,10 @@ class Guard:
         return replay
 
 
-CONFIG_ENV = "WARTA_WEB_CONFIG"
-
-
-def create_app_from_env() -> FastAPI:
-    """The app for each of several server worker processes: its config is JSON in $WARTA_WEB_CONFIG."""
-    import os
-
-    return create_app(WebConfig(**json.loads(os.environ[CONFIG_ENV])))
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.searcher.close()
 
 
 def create_app(config: WebConfig | None = None, **kwargs: Any) -> FastAPI:
@@ -195,6 +194,7 @@ def create_app(config: WebConfig | None = None, **kwargs: Any) -> FastAPI:
     from warta.web import pages, rest
     from warta.web.corpus import Memo
     from warta.web.render import Renderer
+    from warta.web.searcher import Searcher
 
     config = config or WebConfig(**kwargs)
     if "://" not in config.db and not Path(config.db).exists():
@@ -208,9 +208,11 @@ def create_app(config: WebConfig | None = None, **kwargs: Any) -> FastAPI:
         "into its article. Errors are JSON `{error: {type, message}}`.",
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.config = config
     app.state.stores = StoreProvider(config.db)
+    app.state.searcher = Searcher(config.db, app.state.stores, config.search_processes)
     app.state.memo = Memo(ttl=60.0)
     app.state.search_cache = Memo(ttl=config.cache_seconds, size=2048)
     app.state.settings = with_settings(use_models=config.use_models)

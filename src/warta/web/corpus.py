@@ -96,21 +96,33 @@ class Memo:
         self._lock = threading.Lock()
 
     def get(self, key: tuple[Any, ...], make: Any) -> Any:
+        """The value kept for ``key``, else ``make()`` (then kept)."""
+        hit = self.lookup(key)
+        if hit is not None:
+            return hit
+        value = make()
+        self.put(key, value)
+        return value
+
+    def lookup(self, key: tuple[Any, ...]) -> Any:
+        """The value kept for ``key`` if it is fresh, else None."""
         if self.ttl <= 0:
-            return make()
-        now = time.monotonic()
+            return None
         with self._lock:
             hit = self._items.get(key)
-            if hit and now - hit[0] < self.ttl:
+            if hit and time.monotonic() - hit[0] < self.ttl:
                 self._items.move_to_end(key)
                 return hit[1]
-        value = make()
+        return None
+
+    def put(self, key: tuple[Any, ...], value: Any) -> None:
+        if self.ttl <= 0:
+            return
         with self._lock:
-            self._items[key] = (now, value)
+            self._items[key] = (time.monotonic(), value)
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-        return value
 
 
 def _rows(store: Any, sql: str, args: list[Any]) -> list[dict[str, Any]]:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Annotated, Any
 
-import anyio
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 
 from warta.api import analyze, analyze_items
 from warta.readers import read_bytes
 from warta.record import Record
 from warta.settings import Settings
-from warta.store.sqlite import SNIPPET_CLOSE, SNIPPET_OPEN
 from warta.web import corpus
-from warta.web.annotated import mark_snippet
 from warta.web.errors import WebError
 from warta.web.payloads import (
     AnalyzeRequest,
@@ -73,44 +69,28 @@ def filters_of(q: str | None, lang: str | None, date_from: str | None, date_to: 
     return corpus.Filters(q or None, lang or None, date_from or None, date_to or None, source or None, entity or None)
 
 
-def search_page(store: Any, q: str, filters: corpus.Filters, page: int, per_page: int) -> dict[str, Any]:
-    """One page of ranked matches, snippets as plain text with highlight offsets (used by the page too)."""
-    hits = store.search(q, limit=per_page, offset=(page - 1) * per_page, **filters.as_kwargs())
-    return shape_hits(q, hits, page, per_page)
+def _search_key(q: str, filters: corpus.Filters, page: int, per_page: int) -> tuple[Any, ...]:
+    return ("search", q, *filters.as_kwargs().values(), page, per_page)
 
 
 def cached_search(request: Request, q: str, filters: corpus.Filters, page: int, per_page: int) -> dict[str, Any]:
-    """search_page, answered from memory when the same search was made within ``cache_seconds``."""
-    key = ("search", q, *filters.as_kwargs().values(), page, per_page)
+    """A page of search results (searcher.search_page), answered from memory when the same search was made within
+    ``cache_seconds``. Called from a worker thread (the HTML pages)."""
     return request.app.state.search_cache.get(  # type: ignore[no-any-return]
-        key, lambda: search_page(store_of(request), q, filters, page, per_page))
-
-
-def shape_hits(q: str, hits: Any, page: int, per_page: int) -> dict[str, Any]:
-    results = []
-    for h in hits:
-        text, ranges = mark_snippet(h.get("snippet"), SNIPPET_OPEN, SNIPPET_CLOSE)
-        results.append({**{k: h.get(k) for k in ("id", "title", "published", "lang", "agency", "url", "score")},
-                        "snippet": text, "highlights": ranges})
-    total = int(hits.total or 0)
-    return {"query": q, "page": page, "per_page": per_page, "total": total,
-            "total_exact": bool(getattr(hits, "total_exact", True)),
-            "has_more": (page - 1) * per_page + len(results) < total, "results": results}
-
-
-# Searches run one at a time per server process, in a thread of their own (the event loop stays free). Measured
-# (bench/bench_web.py, 20 clients, 2 processes): many searches at once in the default pool of 40 threads fight
-# over the GIL and answer slower (317 searches/s, p95 102 ms) than searches in a queue (see bench/results.json).
-SEARCH_LIMITER = anyio.CapacityLimiter(1)
+        _search_key(q, filters, page, per_page), lambda: request.app.state.searcher.search(q, filters, page, per_page))
 
 
 @router.get("/search", response_model=SearchResponse, summary="Full-text search, ranked (bm25), with snippets")
 async def api_search(request: Request, q: Q, lang: Lang = None, date_from: DateFrom = None,
                      date_to: DateTo = None, source: Source = None, entity: Entity = None, page: PageNo = 1,
                      per_page: PerPage = 20) -> Any:
-    search = partial(cached_search, request, q, filters_of(q, lang, date_from, date_to, source, entity), page,
-                     per_page)
-    return await anyio.to_thread.run_sync(search, limiter=SEARCH_LIMITER)
+    filters = filters_of(q, lang, date_from, date_to, source, entity)
+    key = _search_key(q, filters, page, per_page)
+    found = request.app.state.search_cache.lookup(key)
+    if found is None:
+        found = await request.app.state.searcher.search_async(q, filters, page, per_page)
+        request.app.state.search_cache.put(key, found)
+    return found
 
 
 @router.get("/facets", response_model=Facets, summary="Top people, organisations, places and sources of the matches")

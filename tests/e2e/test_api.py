@@ -193,3 +193,20 @@ def test_serve_with_search_processes(store_db: Path) -> None:
         assert status == 200 and b'"results"' in body
     finally:
         server.stop()
+
+
+def test_a_search_process_that_dies_is_replaced(store_db: Path) -> None:
+    import os
+    import signal
+
+    config = WebConfig(db=str(store_db), use_models=False, search_processes=2, cache_seconds=0)
+    with TestClient(create_app(config)) as pooled:
+        assert pooled.get("/api/search", params={"q": "warga"}).status_code == 200
+        searcher = pooled.app.state.searcher  # type: ignore[attr-defined]
+        first = searcher._pool
+        for pid in list(first._processes):  # killed (out of memory, say) between two searches
+            os.kill(pid, signal.SIGKILL)
+        first._processes[next(iter(first._processes))].join(timeout=10)
+        again = pooled.get("/api/search", params={"q": "warga"})
+        assert again.status_code == 200 and again.json()["total"] >= 1
+        assert searcher._pool is not first

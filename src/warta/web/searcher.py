@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Any
 
@@ -24,6 +25,7 @@ from warta.store import open_store
 from warta.store.sqlite import SNIPPET_CLOSE, SNIPPET_OPEN
 from warta.web import corpus
 from warta.web.annotated import mark_snippet
+from warta.web.errors import WebError
 
 _LIMITER = anyio.CapacityLimiter(1)  # searches in the server process: one at a time
 _worker_store: Any = None  # the store of a search process
@@ -70,21 +72,41 @@ class Searcher:
                                                  initializer=_open_worker_store, initargs=(self.db,))
             return self._pool
 
-    def search(self, q: str, filters: corpus.Filters, page: int, per_page: int) -> dict[str, Any]:
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """Drop a pool broken by a search process that died (killed, out of memory): the next search starts
+        a new one."""
+        with self._lock:
+            if self._pool is broken:
+                self._pool = None
+        broken.shutdown(wait=False, cancel_futures=True)
+
+    def search(self, q: str, filters: corpus.Filters, page: int, per_page: int, retry: bool = True) -> dict[str, Any]:
         """A search from a worker thread (the HTML pages)."""
         pool = self._get_pool()
         if pool is None:
             return search_page(self.stores.get(), q, filters, page, per_page)
-        return pool.submit(_search_in_worker, q, filters.as_kwargs(), page, per_page).result()
+        try:
+            return pool.submit(_search_in_worker, q, filters.as_kwargs(), page, per_page).result()
+        except BrokenProcessPool as exc:
+            self._replace(pool)
+            if not retry:
+                raise WebError(503, "search_unavailable", f"the search processes stopped: {exc}") from exc
+            return self.search(q, filters, page, per_page, retry=False)
 
-    async def search_async(self, q: str, filters: corpus.Filters, page: int, per_page: int) -> dict[str, Any]:
+    async def search_async(self, q: str, filters: corpus.Filters, page: int, per_page: int,
+                           retry: bool = True) -> dict[str, Any]:
         """A search from the event loop (the API): the loop stays free while it runs."""
         pool = self._get_pool()
         if pool is None:
             return await anyio.to_thread.run_sync(
                 lambda: search_page(self.stores.get(), q, filters, page, per_page), limiter=_LIMITER)
-        future = pool.submit(_search_in_worker, q, filters.as_kwargs(), page, per_page)
-        return await asyncio.wrap_future(future)
+        try:
+            return await asyncio.wrap_future(pool.submit(_search_in_worker, q, filters.as_kwargs(), page, per_page))
+        except BrokenProcessPool as exc:
+            self._replace(pool)
+            if not retry:
+                raise WebError(503, "search_unavailable", f"the search processes stopped: {exc}") from exc
+            return await self.search_async(q, filters, page, per_page, retry=False)
 
     def close(self) -> None:
         with self._lock:

@@ -68,7 +68,7 @@ def _analyze(item: RawArticle | dict[str, Any], rows: bool = True) -> Result:
 
 def _is_record_file(path: Path) -> bool:
     name = path.name.lower()
-    if not name.endswith((".jsonl", ".jsonl.gz", ".ndjson")) or not path.is_file():
+    if not name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")) or not path.is_file():
         return False
     opener = gzip.open if name.endswith(".gz") else open
     try:

@@ -144,6 +144,24 @@ def test_export_jsonl_roundtrip(db: str | Path, tmp_path: Path, new_db: Callable
     )
 
 
+@pytest.mark.parametrize("name", ["records.jsonl.gz", "records.ndjson", "records.ndjson.gz"])
+def test_exported_records_are_stored_as_they_are_under_every_jsonl_name(
+    db: str | Path, tmp_path: Path, name: str
+) -> None:
+    """A file of warta records (first line has schema_version) is stored as it is, not analysed again: a
+    field changed by hand survives."""
+    import gzip
+
+    records = sorted(warta.open(db).records(), key=lambda r: r["id"])
+    records[0]["title"] = "A title set by hand"
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+    out = tmp_path / name
+    out.write_bytes(gzip.compress(lines) if name.endswith(".gz") else lines)
+    again = tmp_path / "again.db"
+    assert ingest([str(out)], again, settings=FAST).added == len(records)
+    assert sorted(warta.open(again).records(), key=lambda r: r["id"]) == records
+
+
 def test_export_csv_and_parquet(db: str | Path, tmp_path: Path) -> None:
     from warta.store.export import export
 

@@ -178,39 +178,19 @@ def unpack_record(blob: bytes) -> dict[str, Any]:
     return Record.model_validate(record).to_dict()
 
 
-def _inflate_text(blob: bytes) -> bytes:
-    """The start of a version 2 payload up to the end of its text (the annotations after it are not
-    decompressed); a whole version 1 payload."""
-    if not (len(blob) > 6 and blob[1] & 0x20):
-        return zlib.decompress(blob)
-    unpacker = zlib.decompressobj(zdict=zdict(int.from_bytes(blob[2:6], "big")))
-    data = unpacker.decompress(blob, 4096)
-    if data[:1] != _V2:
-        return data + unpacker.decompress(unpacker.unconsumed_tail) + unpacker.flush()
-    while (nl := data.find(b"\n")) < 0 and unpacker.unconsumed_tail:
-        data += unpacker.decompress(unpacker.unconsumed_tail, 4096)
-    need = nl + 1 + json.loads(data[1:nl].decode("utf-8"))["t"]
-    while len(data) < need and unpacker.unconsumed_tail:
-        data += unpacker.decompress(unpacker.unconsumed_tail, need - len(data))
-    return data
-
-
 def packed_body(blob: bytes) -> tuple[str, list[tuple[int, int]]]:
-    """A text and the spans of it that make the clean body, read without the annotations (search snippets):
+    """A text and the spans of it that make the clean body, without parsing the annotations (search snippets):
     the record's text and its body paragraphs, or the stored clean text whole when it is not derivable."""
-    data = _inflate_text(blob)
-    if data[:1] != _V2:
-        slim = json.loads(data.decode("utf-8"))
-        if slim.get("clean_text") is None:
-            text = slim.get("text") or ""
-            return text, [(p["start"], p["end"]) for p in slim.get("body") or []]
-        clean = str(slim["clean_text"])
-    else:
-        nl = data.index(b"\n")
-        head = json.loads(data[1:nl].decode("utf-8"))
+    parts = _parts(blob)
+    if isinstance(parts, tuple):
+        head, text, _ = parts
         if head.get("c") is None:
-            return data[nl + 1:nl + 1 + head["t"]].decode("utf-8", "surrogatepass"), [(s, e) for s, e in head["b"]]
+            return text, [(s, e) for s, e in head["b"]]
         clean = str(head["c"])
+    else:
+        if parts.get("clean_text") is None:
+            return parts.get("text") or "", [(p["start"], p["end"]) for p in parts.get("body") or []]
+        clean = str(parts["clean_text"])
     return clean, [(0, len(clean))]
 
 

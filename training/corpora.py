@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,12 +291,92 @@ def to_docbin(nlp: Language, sentences: Iterable[NerSentence]) -> DocBin:
 _FEATS_RE = re.compile(r"^(\d+)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t")
 
 
-def modernise_gsd_v2(text: str) -> str:
+# Relations a word that changed its UPOS may take from the current-style data: function-word
+# relations, whose head stays the same word; structural ones (fixed, flat, compound, ...) are kept.
+_FUNCTION_RELS = frozenset({"aux", "cc", "mark", "case", "det", "amod", "nummod", "advmod", "cop"})
+_KEEP_RELS = frozenset({"root", "fixed", "flat", "compound", "conj", "nsubj", "obj", "obl", "nmod"})
+
+
+@dataclass
+class UposHarmoniser:
+    """Retag older-style UD sentences word by word where current-style data tags the word otherwise.
+
+    UD Indonesian-GSD was re-tagged in 2021: *akan*, *telah*, *dapat* became AUX (were ADV),
+    *satu* NUM (was DET), *namun* CCONJ (was SCONJ), *untuk*/*sebelum* SCONJ before a clause...
+    From reference sentences in the current style it learns, per lower-cased word, the UPOS
+    distribution (and per word + relation, which separates *untuk* as ``case`` from ``mark``).
+    A word's old tag is replaced only when the reference almost never uses it for that word
+    (< 10 %) and one tag dominates (>= 80 % of at least ``min_count`` uses). Changes to or from
+    PROPN are left alone: they depend on capitalisation and names, not on the word. A retagged
+    word also takes the reference's dominant relation for its new tag when that is a function-word
+    relation (``advmod`` -> ``aux`` for *akan*).
+    """
+
+    by_word: dict[str, Counter[str]] = field(default_factory=dict)
+    by_word_rel: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    by_word_head: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    rel_by_word_pos: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    min_count: int = 5
+
+    @classmethod
+    def from_conllu(cls, texts: Iterable[str], min_count: int = 5) -> UposHarmoniser:
+        h = cls(min_count=min_count)
+        for text in texts:
+            for block in text.split("\n\n"):
+                rows = [cols for cols in (line.split("\t") for line in block.split("\n")) if _is_word_row(cols)]
+                pos_of = {cols[0]: cols[3] for cols in rows}
+                for cols in rows:
+                    word, pos, rel = cols[1].lower(), cols[3], cols[7]
+                    h.by_word.setdefault(word, Counter())[pos] += 1
+                    h.by_word_rel.setdefault((word, rel.split(":")[0]), Counter())[pos] += 1
+                    h.by_word_head.setdefault((word, pos_of.get(cols[6], "ROOT")), Counter())[pos] += 1
+                    h.rel_by_word_pos.setdefault((word, pos), Counter())[rel] += 1
+        return h
+
+    def _replace(self, counts: Counter[str] | None, old: str, min_count: int) -> str | None:
+        if not counts:
+            return None
+        n = sum(counts.values())
+        if n < min_count or counts[old] / n >= 0.1:
+            return None
+        top, k = counts.most_common(1)[0]
+        return top if k / n >= 0.8 else None
+
+    def retag(self, cols: list[str], head_pos: str = "") -> bool:
+        """Retag one CoNLL-U word row in place, given its head's UPOS ("ROOT" for the root);
+        True if it changed. The most specific evidence with at least 3 uses decides: the word
+        under a head of that UPOS (*untuk* under a verb is SCONJ), the word in that relation,
+        then the word alone (``min_count`` uses)."""
+        word, pos, rel = cols[1].lower(), cols[3], cols[7]
+        new = None
+        for counts, need in (
+            (self.by_word_head.get((word, head_pos)), 3),
+            (self.by_word_rel.get((word, rel.split(":")[0])), 3),
+            (self.by_word.get(word), self.min_count),
+        ):
+            if counts and sum(counts.values()) >= need:
+                new = self._replace(counts, pos, need)
+                break
+        if new is None or "PROPN" in (pos, new):
+            return False
+        cols[3] = new
+        new_rel = self._replace(self.rel_by_word_pos.get((word, new)), rel, self.min_count)
+        if new_rel and new_rel.split(":")[0] in _FUNCTION_RELS and rel.split(":")[0] not in _KEEP_RELS:
+            cols[7] = new_rel
+        return True
+
+
+def _is_word_row(cols: list[str]) -> bool:
+    return len(cols) == 10 and cols[0].isdigit()
+
+
+def modernise_gsd_v2(text: str, harmoniser: UposHarmoniser | None = None) -> str:
     """Bring UD Indonesian-GSD v2.0 (2017) relations closer to the current (2021+) annotation.
 
     Only systematic, safe relabelings: ``flat`` between proper nouns -> ``flat:name``; ``nmod`` of a
-    pronoun -> ``nmod:poss``; ``acl`` introduced by *yang* -> ``acl:relcl``. Clitics stay unsplit
-    and UPOS is kept as it was.
+    pronoun -> ``nmod:poss``; ``acl`` introduced by *yang* -> ``acl:relcl``. With a ``harmoniser``
+    (learnt from current-style sentences), words whose UPOS was revised are retagged too. Clitics
+    stay unsplit and heads are never moved.
     """
     out_sents = []
     for block in text.split("\n\n"):
@@ -306,6 +387,7 @@ def modernise_gsd_v2(text: str) -> str:
             if len(cols) == 10 and cols[0].isdigit():
                 rows[cols[0]] = (n, cols)
         yang_heads = {cols[6] for _, cols in rows.values() if cols[1].lower() == "yang"}
+        pos_of = {idx: cols[3] for idx, (_, cols) in rows.items()}  # before any retagging
         for idx, (n, cols) in rows.items():
             rel = cols[7]
             if rel == "flat" and cols[3] == "PROPN":
@@ -314,13 +396,20 @@ def modernise_gsd_v2(text: str) -> str:
                 cols[7] = "nmod:poss"
             elif rel == "acl" and idx in yang_heads:
                 cols[7] = "acl:relcl"
+            if harmoniser is not None:
+                harmoniser.retag(cols, pos_of.get(cols[6], "ROOT"))
             lines[n] = "\t".join(cols)
         out_sents.append("\n".join(lines))
     return "\n\n".join(out_sents)
 
 
 def read_conllu_docs(
-    nlp: Language, path: Path, strip_feats: bool = False, limit: int = 0, modernise: bool = False
+    nlp: Language,
+    path: Path,
+    strip_feats: bool = False,
+    limit: int = 0,
+    modernise: bool = False,
+    harmoniser: UposHarmoniser | None = None,
 ) -> list[Doc]:
     """Read a UD CoNLL-U file into one Doc per sentence (syntactic words as tokens).
 
@@ -328,7 +417,7 @@ def read_conllu_docs(
     """
     text = path.read_text(encoding="utf-8")
     if modernise:
-        text = modernise_gsd_v2(text)
+        text = modernise_gsd_v2(text, harmoniser)
     if strip_feats:
         text = "\n".join(_FEATS_RE.sub(r"\1\t\2\t\3\t\4\t\5\t_\t", line) for line in text.split("\n"))
     if limit:

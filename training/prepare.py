@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import spacy
-from corpora import NerSentence, read_conllu_docs, to_docbin
+from corpora import NerSentence, UposHarmoniser, read_conllu_docs, to_docbin
 from datasets import UD, UD_V2_STYLE, en_ner_splits, id_ner_splits, split_entry
 from spacy.tokens import DocBin
 
@@ -40,10 +40,30 @@ def prepare_ner(
     return stats
 
 
-def prepare_ud(data: Path, work: Path, lang: str, limit: int = 0) -> dict[str, object]:
-    """Write ``train.spacy``/``dev.spacy`` for a UD job."""
+def current_style_reference(data: Path, lang: str) -> UposHarmoniser | None:
+    """A harmoniser learnt from the current-style training entries (never dev or test sentences),
+    for the older-style files of ``UD_V2_STYLE``; None when the language has none."""
+    entries = [split_entry(e) for e in UD[lang]["train"]]
+    if not any(rel in UD_V2_STYLE for rel, _, _ in entries):
+        return None
+    texts = []
+    for rel, part, _ in entries:
+        if rel not in UD_V2_STYLE:
+            blocks = (data / rel).read_text(encoding="utf-8").strip().split("\n\n")[part]
+            texts.append("\n\n".join(blocks))
+    return UposHarmoniser.from_conllu(texts)
+
+
+def prepare_ud(
+    data: Path, work: Path, lang: str, limit: int = 0, harmonise: bool = True, strip_feats: bool = False
+) -> dict[str, object]:
+    """Write ``train.spacy``/``dev.spacy`` for a UD job.
+
+    ``harmonise`` retags the older-style files' words whose UPOS was revised (see
+    :class:`corpora.UposHarmoniser`); ``strip_feats`` trains UPOS without morphological features."""
     nlp = spacy.blank(lang)
-    strip = False
+    strip = strip_feats
+    harmoniser = current_style_reference(data, lang) if harmonise else None
     work.mkdir(parents=True, exist_ok=True)
     stats: dict[str, object] = {}
     for split in ("train", "dev"):
@@ -51,7 +71,10 @@ def prepare_ud(data: Path, work: Path, lang: str, limit: int = 0) -> dict[str, o
         n_sents = n_words = 0
         for entry in UD[lang][split]:
             rel, part, times = split_entry(entry)
-            docs = read_conllu_docs(nlp, data / rel, strip_feats=strip, modernise=rel in UD_V2_STYLE)[part]
+            old_style = rel in UD_V2_STYLE
+            docs = read_conllu_docs(
+                nlp, data / rel, strip_feats=strip, modernise=old_style, harmoniser=harmoniser if old_style else None
+            )[part]
             for doc in (docs[:limit] if limit else docs) * times:
                 db.add(doc)
                 n_sents += 1

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 from corpora import (
     NERP_LABELS,
     NerSentence,
+    UposHarmoniser,
     bio_to_spans,
     dedupe,
     guess_spaces,
@@ -74,3 +78,85 @@ def test_modernise_gsd_v2_relations() -> None:
     out = modernise_gsd_v2("\n".join(rows) + "\n")
     rels = [line.split("\t")[7] for line in out.strip().split("\n")]
     assert rels == ["nsubj", "flat:name", "mark", "root", "acl:relcl"]
+
+
+def _row(i: int, word: str, pos: str, head: int, rel: str) -> str:
+    return f"{i}\t{word}\t{word}\t{pos}\t_\t_\t{head}\t{rel}\t_\t_"
+
+
+def test_harmoniser_retags_revised_words_only() -> None:
+    # Reference (current style): "akan" is AUX/aux, "untuk" is SCONJ as mark and ADP as case,
+    # "presiden" is mixed NOUN/PROPN, "rumah" NOUN.
+    ref = []
+    for _ in range(6):
+        ref.append(
+            "\n".join(
+                [
+                    _row(1, "Dia", "PRON", 2, "nsubj"),
+                    _row(2, "akan", "AUX", 3, "aux"),
+                    _row(3, "datang", "VERB", 0, "root"),
+                    _row(4, "untuk", "SCONJ", 5, "mark"),
+                    _row(5, "makan", "VERB", 3, "advcl"),
+                    _row(6, "untuk", "ADP", 7, "case"),
+                    _row(7, "rumah", "NOUN", 3, "obl"),
+                    _row(8, "presiden", "NOUN", 3, "obl"),
+                    _row(9, "Presiden", "PROPN", 3, "obl"),
+                ]
+            )
+        )
+    h = UposHarmoniser.from_conllu(["\n\n".join(ref)])
+    old = "\n".join(
+        [
+            _row(1, "Akan", "ADV", 2, "advmod"),  # revised: ADV -> AUX, advmod -> aux
+            _row(2, "datang", "VERB", 0, "root"),
+            _row(3, "untuk", "ADP", 4, "case"),  # the old style's ADP under a verb -> SCONJ, mark
+            _row(4, "makan", "VERB", 2, "advcl"),
+            _row(5, "untuk", "ADP", 6, "case"),  # ADP under a noun: unchanged
+            _row(6, "rumah", "NOUN", 2, "obl"),
+            _row(7, "presiden", "PROPN", 2, "obl"),  # PROPN is never touched
+            _row(8, "jarang", "ADV", 2, "advmod"),  # unknown to the reference: unchanged
+            _row(9, "rumah", "VERB", 2, "obl"),  # VERB never seen for rumah -> NOUN
+        ]
+    )
+    out = [line.split("\t") for line in modernise_gsd_v2(old + "\n", h).strip().split("\n")]
+    assert [(c[3], c[7]) for c in out] == [
+        ("AUX", "aux"),
+        ("VERB", "root"),
+        ("SCONJ", "mark"),
+        ("VERB", "advcl"),
+        ("ADP", "case"),
+        ("NOUN", "obl"),
+        ("PROPN", "obl"),
+        ("ADV", "advmod"),
+        ("NOUN", "obl"),
+    ]
+    assert [c[6] for c in out] == ["2", "0", "4", "2", "6", "2", "2", "2", "2"]  # heads never move
+
+
+def test_harmoniser_needs_enough_evidence() -> None:
+    ref = "\n".join([_row(1, "akan", "AUX", 2, "aux"), _row(2, "datang", "VERB", 0, "root")])
+    h = UposHarmoniser.from_conllu([ref + "\n\n" + ref])  # 2 uses < min_count 5
+    cols = _row(1, "akan", "ADV", 2, "advmod").split("\t")
+    assert h.retag(cols, "VERB") is False
+    assert cols[3] == "ADV"
+
+
+def test_harmoniser_on_gsd_v2_train(shared_data: Path) -> None:
+    """The 2021 revisions of UD Indonesian-GSD are found from the current-style data alone."""
+    from prepare import current_style_reference
+
+    h = current_style_reference(shared_data, "id")
+    assert h is not None
+    text = (shared_data / "ud-id-gsd" / "id_gsd-ud-train-v2.0-2017.conllu").read_text(encoding="utf-8")
+    before = [line.split("\t") for line in text.split("\n") if line[:1].isdigit() and "\t" in line]
+    after = [line.split("\t") for line in modernise_gsd_v2(text, h).split("\n") if line[:1].isdigit() and "\t" in line]
+    assert len(before) == len(after)
+    changed = Counter((b[1].lower(), b[3], a[3]) for b, a in zip(before, after, strict=True) if b[3] != a[3])
+    assert changed[("akan", "ADV", "AUX")] > 100
+    assert changed[("telah", "ADV", "AUX")] > 100
+    assert changed[("satu", "DET", "NUM")] > 100
+    assert changed[("untuk", "ADP", "SCONJ")] > 300  # untuk before a clause
+    # a small share of the words, and never a proper noun
+    assert 0.01 < sum(changed.values()) / len(before) < 0.06
+    assert not any("PROPN" in (old, new) for _, old, new in changed)
+    assert all(b[6] == a[6] for b, a in zip(before, after, strict=True))

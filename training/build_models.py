@@ -42,6 +42,10 @@ LANGS = ("id", "en")
 # Training steps per job: the step of the best dev checkpoint of the runs that built the shipped
 # models (see the model cards), so that an unhurried `make models` reproduces them.
 STEPS = {"id-ner": 3000, "id-ud": 2000, "en-ner": 1500, "en-ud": 5000}
+# Jobs whose shipped model is a final fit on train + dev for the step count chosen on dev (the model
+# after the last step is kept, not the best dev checkpoint). The English NER's dev set (CoNLL-2003
+# eng.testa) is research-only, so it stays a dev set.
+FIT_DEV = frozenset({"id-ner", "id-ud", "en-ud"})
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Job:
     max_steps: int
     overrides: dict[str, str] = field(default_factory=dict)
     vectors: bool = False  # static vectors from ``<work>/<lang>-vectors`` (built by ``prepare``)
+    fit_dev: bool = False  # train on train + dev and keep the last step's model (see FIT_DEV)
 
     def args(self, work: Path) -> list[str]:
         out = [
@@ -85,6 +90,7 @@ def jobs_for(langs: list[str], en_variant: str, scale: float = 1.0) -> list[Job]
         # every tok2vec also reads the language's static vectors (one table, so the assembled pipeline carries
         # one): measured on the dev sets, see the model cards
         job.vectors = True
+        job.fit_dev = job.name in FIT_DEV
         if job.name == "en-ud":
             job.overrides = {
                 "nlp.pipeline": '["tok2vec","tagger","morphologizer","parser"]',
@@ -116,9 +122,9 @@ def prepare(data: Path, work: Path, jobs: list[Job], limit: int = 0) -> None:
     for job in jobs:
         lang, kind, *rest = job.name.split("-", 2)
         if kind == "ner":
-            prepare_ner(data, work / job.name, lang, rest[0] if rest else "open", limit)
+            prepare_ner(data, work / job.name, lang, rest[0] if rest else "open", limit, fit_dev=job.fit_dev)
         else:
-            prepare_ud(data, work / job.name, lang, limit)
+            prepare_ud(data, work / job.name, lang, limit, fit_dev=job.fit_dev)
         print(f"prepared {job.name}", flush=True)
 
 
@@ -137,11 +143,17 @@ def train_one(job: Job, work: Path, budget_s: float) -> dict[str, object]:
             proc.wait(timeout=60)
             stopped = True
     elapsed = time.monotonic() - start
-    best = work / job.name / "out" / "model-best"
+    best = trained_model(work, job.name)
     if not best.exists():
-        raise RuntimeError(f"{job.name}: no model-best after {elapsed:.0f}s, see {log_path}")
+        raise RuntimeError(f"{job.name}: no {best.name} after {elapsed:.0f}s, see {log_path}")
     print(f"trained {job.name} in {elapsed / 60:.1f} min (budget stop: {stopped})", flush=True)
     return {"job": job.name, "minutes": round(elapsed / 60, 1), "budget_stop": stopped}
+
+
+def trained_model(work: Path, name: str) -> Path:
+    """The model a job hands on: the last step's for a final fit on train + dev, else the best
+    dev checkpoint."""
+    return work / name / "out" / ("model-last" if name in FIT_DEV else "model-best")
 
 
 def train(work: Path, jobs: list[Job], budget_min: float, parallel: int) -> list[dict[str, object]]:
@@ -151,9 +163,9 @@ def train(work: Path, jobs: list[Job], budget_min: float, parallel: int) -> list
 
 def assemble(lang: str, work: Path, out: Path, en_variant: str) -> Path:
     """Blank pipeline + news tokenizer, UD components and NER sourced from the trained pipelines."""
-    ud = spacy.load(work / f"{lang}-ud" / "out" / "model-best")
+    ud = spacy.load(trained_model(work, f"{lang}-ud"))
     ner_name = "id-ner" if lang == "id" else f"en-ner-{en_variant}"
-    ner = spacy.load(work / ner_name / "out" / "model-best")
+    ner = spacy.load(trained_model(work, ner_name))
     nlp = customize_tokenizer(spacy.blank(lang))
     if ner.vocab.vectors.shape[0]:  # the NER model's static vectors travel with it
         nlp.vocab.vectors = ner.vocab.vectors
@@ -189,7 +201,10 @@ def prune_vector_strings(model: Path, vector_keys: set[int], keep: spacy.languag
 
 
 def train_keys(data: Path, lang: str, en_variant: str) -> set[str]:
-    splits = id_ner_splits(data, augmentation=False) if lang == "id" else en_ner_splits(data, en_variant, False)
+    if lang == "id":
+        splits = id_ner_splits(data, augmentation=False, fit_dev="id-ner" in FIT_DEV)
+    else:
+        splits = en_ner_splits(data, en_variant, False, fit_dev=f"en-ner-{en_variant}" in FIT_DEV)
     return {s.key() for s in splits["train"]}
 
 

@@ -154,16 +154,18 @@ def held_out_keys(data: Path, files: list[CorpusFile]) -> set[str]:
     return {s.key() for s in load(data, files)}
 
 
-def id_ner_splits(data: Path, augmentation: bool = True) -> dict[str, list[NerSentence]]:
+def id_ner_splits(data: Path, augmentation: bool = True, fit_dev: bool = False) -> dict[str, list[NerSentence]]:
     """Indonesian NER: NERP (lower-cased corpus) + NERGrit + idner-news-2k.
 
     Augmentation: NERP is entirely lower case, so a re-cased copy (sentence start and entity words
     capitalised) is added; cased corpora get a lower-cased copy; 5 % get an upper-case copy
-    (headlines, datelines).
+    (headlines, datelines). ``fit_dev`` adds the dev sentences to the training ones (final fit).
     """
     test_keys = held_out_keys(data, ID_NER_TEST)
     dev = dedupe(load(data, ID_NER_DEV), exclude=test_keys)
     train = dedupe(load(data, ID_NER_TRAIN), exclude=test_keys | {s.key() for s in dev})
+    if fit_dev:
+        train += dev
     if augmentation:
         nerp = [s for s in train if s.source == "nerp"]
         cased = [s for s in train if s.source != "nerp"]
@@ -171,10 +173,14 @@ def id_ner_splits(data: Path, augmentation: bool = True) -> dict[str, list[NerSe
     return {"train": train, "dev": dev}
 
 
-def en_ner_splits(data: Path, variant: str, augmentation: bool = True) -> dict[str, list[NerSentence]]:
+def en_ner_splits(
+    data: Path, variant: str, augmentation: bool = True, fit_dev: bool = False
+) -> dict[str, list[NerSentence]]:
     test_keys = held_out_keys(data, EN_NER_TEST)
     dev = dedupe(load(data, EN_NER_DEV), exclude=test_keys)
     train = dedupe(load(data, EN_NER_VARIANTS[variant]), exclude=test_keys | {s.key() for s in dev})
+    if fit_dev:
+        train += dev
     if augmentation:
         train = augment(train, [(lowercase, 0.05), (uppercase, 0.05)], seed=3)
     return {"train": train, "dev": dev}

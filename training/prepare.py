@@ -24,11 +24,14 @@ def _stats(sents: list[NerSentence]) -> dict[str, object]:
 
 
 def prepare_ner(
-    data: Path, work: Path, lang: str, variant: str = "open", limit: int = 0
+    data: Path, work: Path, lang: str, variant: str = "open", limit: int = 0, fit_dev: bool = False
 ) -> dict[str, object]:
-    """Write ``train.spacy``/``dev.spacy`` for an NER job and return corpus statistics."""
+    """Write ``train.spacy``/``dev.spacy`` for an NER job and return corpus statistics.
+
+    ``fit_dev``: the training file also holds the dev sentences (final fit at a step count chosen
+    on dev before); ``dev.spacy`` is still written because ``spacy train`` needs one."""
     nlp = spacy.blank(lang)
-    splits = id_ner_splits(data) if lang == "id" else en_ner_splits(data, variant)
+    splits = id_ner_splits(data, fit_dev=fit_dev) if lang == "id" else en_ner_splits(data, variant, fit_dev=fit_dev)
     work.mkdir(parents=True, exist_ok=True)
     stats: dict[str, object] = {}
     for split, sents in splits.items():
@@ -55,12 +58,19 @@ def current_style_reference(data: Path, lang: str) -> UposHarmoniser | None:
 
 
 def prepare_ud(
-    data: Path, work: Path, lang: str, limit: int = 0, harmonise: bool = True, strip_feats: bool = False
+    data: Path,
+    work: Path,
+    lang: str,
+    limit: int = 0,
+    harmonise: bool = True,
+    strip_feats: bool = False,
+    fit_dev: bool = False,
 ) -> dict[str, object]:
     """Write ``train.spacy``/``dev.spacy`` for a UD job.
 
     ``harmonise`` retags the older-style files' words whose UPOS was revised (see
-    :class:`corpora.UposHarmoniser`); ``strip_feats`` trains UPOS without morphological features."""
+    :class:`corpora.UposHarmoniser`); ``strip_feats`` trains UPOS without morphological features;
+    ``fit_dev`` adds the dev sentences to the training file (final fit)."""
     nlp = spacy.blank(lang)
     strip = strip_feats
     harmoniser = current_style_reference(data, lang) if harmonise else None
@@ -69,7 +79,8 @@ def prepare_ud(
     for split in ("train", "dev"):
         db = DocBin(store_user_data=False)
         n_sents = n_words = 0
-        for entry in UD[lang][split]:
+        entries = UD[lang]["train"] + UD[lang]["dev"] if split == "train" and fit_dev else UD[lang][split]
+        for entry in entries:
             rel, part, times = split_entry(entry)
             old_style = rel in UD_V2_STYLE
             docs = read_conllu_docs(
@@ -80,7 +91,7 @@ def prepare_ud(
                 n_sents += 1
                 n_words += len(doc)
         db.to_disk(work / f"{split}.spacy")
-        stats[split] = {"sentences": n_sents, "words": n_words, "files": UD[lang][split]}
+        stats[split] = {"sentences": n_sents, "words": n_words, "files": entries}
     (work / "stats.json").write_text(json.dumps(stats, indent=2), encoding="utf-8")
     return stats
 

@@ -11,15 +11,23 @@ DATA_TABLE = {
         ("IndoNLU NERP (Prosa), train", "NER", "IndoNLU licence (LICENSE-indonlu.txt)"),
         ("IndoNLU NERGrit, train", "NER", "IndoNLU licence (LICENSE-indonlu.txt)"),
         ("idner-news-2k, train", "NER", "MIT"),
-        ("IndoNLU NERP + NERGrit valid, idner-news-2k dev", "NER early stopping only", "as above"),
         (
-            "UD Indonesian-GSD v2.0 (2017) train, relation labels modernised",
+            "IndoNLU NERP + NERGrit valid, idner-news-2k dev",
+            "NER: chose the step count, then trained on in the final fit",
+            "as above",
+        ),
+        (
+            "UD Indonesian-GSD v2.0 (2017) train, relations modernised, revised UPOS retagged",
             "morphologizer (UPOS), parser",
             "CC BY-SA 4.0",
         ),
         ("UD Indonesian-CSUI, train (twice)", "morphologizer, parser", "CC BY-SA 4.0"),
         ("UD Indonesian-GSD, dev (sentences 101-559, twice)", "morphologizer, parser", "CC BY-SA 4.0"),
-        ("UD Indonesian-GSD, dev (sentences 1-100)", "tagger/parser early stopping only", "CC BY-SA 4.0"),
+        (
+            "UD Indonesian-GSD, dev (sentences 1-100)",
+            "tagger/parser: chose the step count, then trained on in the final fit",
+            "CC BY-SA 4.0",
+        ),
         (
             "raw text (no labels) of the NER train splits, IndoNLU POSP train+valid, UD GSD train (v2.0) "
             "+ dev and CSUI train",
@@ -31,7 +39,11 @@ DATA_TABLE = {
     ],
     "en": [
         ("UD English-EWT, train", "tagger, parser", "CC BY-SA 4.0"),
-        ("UD English-EWT, dev", "tagger/parser early stopping only", "CC BY-SA 4.0"),
+        (
+            "UD English-EWT, dev",
+            "tagger/parser: chose the step count, then trained on in the final fit",
+            "CC BY-SA 4.0",
+        ),
         (
             "raw text (no labels) of the open NER corpora (WikiGold, UNER EWT dev, LitBank) and UD EWT train + dev",
             "NER static vectors (PPMI-SVD, `training/vectors.py`)",
@@ -142,7 +154,9 @@ def write_model_card(lang: str, model_dir: Path, results: Path) -> Path:
         ),
         "UD data is CC BY-SA 4.0 (share-alike): the model weights derived from it carry that obligation.",
         "Test splits were never used for training or tuning; training sentences that also occur in any "
-        "dev/test split were removed.",
+        "test split were removed (and, while choosing, any dev split). Dev splits chose each job's step "
+        "count; where the table says so, the shipped model was then trained on train + dev for that many "
+        "steps (final fit, `FIT_DEV` in `training/build_models.py`).",
         "",
         "## How it was built",
         "",

@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import spacy
-from corpora import NerSentence, UposHarmoniser, read_conllu_docs, to_docbin
-from datasets import UD, UD_V2_STYLE, en_ner_splits, id_ner_splits, split_entry
+from corpora import NerSentence, RelationHarmoniser, UposHarmoniser, read_conllu_docs, to_docbin
+from datasets import UD, UD_TARGET_STYLE, UD_V2_STYLE, en_ner_splits, id_ner_splits, split_entry
 from spacy.tokens import DocBin
 
 
@@ -57,6 +57,17 @@ def current_style_reference(data: Path, lang: str) -> UposHarmoniser | None:
     return UposHarmoniser.from_conllu(texts)
 
 
+def target_style_reference(data: Path, lang: str) -> RelationHarmoniser | None:
+    """A relation harmoniser learnt from the training entries in the language's target style
+    (``UD_TARGET_STYLE``; never dev-for-choosing or test sentences); None when it has none."""
+    target = UD_TARGET_STYLE.get(lang, frozenset())
+    texts = []
+    for rel, part, _ in (split_entry(e) for e in UD[lang]["train"]):
+        if rel in target:
+            texts.append("\n\n".join((data / rel).read_text(encoding="utf-8").strip().split("\n\n")[part]))
+    return RelationHarmoniser.from_conllu(texts) if texts else None
+
+
 def prepare_ud(
     data: Path,
     work: Path,
@@ -65,15 +76,19 @@ def prepare_ud(
     harmonise: bool = True,
     strip_feats: bool = False,
     fit_dev: bool = False,
+    relations: bool = True,
 ) -> dict[str, object]:
     """Write ``train.spacy``/``dev.spacy`` for a UD job.
 
     ``harmonise`` retags the older-style files' words whose UPOS was revised (see
     :class:`corpora.UposHarmoniser`); ``strip_feats`` trains UPOS without morphological features;
-    ``fit_dev`` adds the dev sentences to the training file (final fit)."""
+    ``fit_dev`` adds the dev sentences to the training file (final fit); ``relations`` relabels the
+    modifier relations of files not in the target style (:class:`corpora.RelationHarmoniser`)."""
     nlp = spacy.blank(lang)
     strip = strip_feats
     harmoniser = current_style_reference(data, lang) if harmonise else None
+    relabeller = target_style_reference(data, lang) if relations else None
+    target = UD_TARGET_STYLE.get(lang, frozenset())
     work.mkdir(parents=True, exist_ok=True)
     stats: dict[str, object] = {}
     for split in ("train", "dev"):
@@ -84,7 +99,12 @@ def prepare_ud(
             rel, part, times = split_entry(entry)
             old_style = rel in UD_V2_STYLE
             docs = read_conllu_docs(
-                nlp, data / rel, strip_feats=strip, modernise=old_style, harmoniser=harmoniser if old_style else None
+                nlp,
+                data / rel,
+                strip_feats=strip,
+                modernise=old_style,
+                harmoniser=harmoniser if old_style else None,
+                relations=relabeller if split == "train" and rel not in target else None,
             )[part]
             for doc in (docs[:limit] if limit else docs) * times:
                 db.add(doc)

@@ -8,10 +8,12 @@ from pathlib import Path
 from corpora import (
     NERP_LABELS,
     NerSentence,
+    RelationHarmoniser,
     UposHarmoniser,
     bio_to_spans,
     dedupe,
     guess_spaces,
+    harmonise_relations,
     litbank_sentences,
     modernise_gsd_v2,
     recase,
@@ -160,3 +162,55 @@ def test_harmoniser_on_gsd_v2_train(shared_data: Path) -> None:
     assert 0.01 < sum(changed.values()) / len(before) < 0.06
     assert not any("PROPN" in (old, new) for _, old, new in changed)
     assert all(b[6] == a[6] for b, a in zip(before, after, strict=True))
+
+
+def test_relation_harmoniser_follows_the_target_convention() -> None:
+    # Target (GSD-like): a noun right after a noun, without a preposition, is a compound; with
+    # "di" it is nmod; the verb's object stays obj.
+    sent = "\n".join(
+        [
+            _row(1, "Dia", "PRON", 2, "nsubj"),
+            _row(2, "membeli", "VERB", 0, "root"),
+            _row(3, "kartu", "NOUN", 2, "obj"),
+            _row(4, "kredit", "NOUN", 3, "compound"),
+            _row(5, "di", "ADP", 6, "case"),
+            _row(6, "toko", "NOUN", 3, "nmod"),
+        ]
+    )
+    h = RelationHarmoniser.from_conllu(["\n\n".join([sent] * 20)])
+    other = "# text = Dia membeli kartu kredit di toko\n" + sent.replace("\tcompound\t", "\tnmod\t").replace(
+        "\tobj\t", "\tnsubj\t"
+    )
+    out = harmonise_relations(other + "\n", h)
+    assert out.startswith("# text = ")  # comments kept
+    rels = [line.split("\t")[7] for line in out.strip().split("\n")[1:]]
+    # nmod -> compound (a modifier relation); the core relation nsubj is never touched
+    assert rels == ["nsubj", "root", "nsubj", "compound", "case", "nmod"]
+
+
+def test_relation_harmoniser_needs_enough_evidence() -> None:
+    sent = "\n".join([_row(1, "kartu", "NOUN", 0, "root"), _row(2, "kredit", "NOUN", 1, "compound")])
+    h = RelationHarmoniser.from_conllu(["\n\n".join([sent] * 5)])  # 5 < min_count 20
+    rows = [_row(1, "kartu", "NOUN", 0, "root").split("\t"), _row(2, "kredit", "NOUN", 1, "nmod").split("\t")]
+    assert h.relabel(rows) == 0
+    assert rows[1][7] == "nmod"
+
+
+def test_relation_harmoniser_on_csui(shared_data: Path) -> None:
+    """CSUI's noun-noun nmod becomes GSD's compound; core relations and heads stay."""
+    from prepare import target_style_reference
+
+    h = target_style_reference(shared_data, "id")
+    assert h is not None
+    text = (shared_data / "ud-id-csui" / "id_csui-ud-train.conllu").read_text(encoding="utf-8")
+
+    def rows(t: str) -> list[list[str]]:
+        return [line.split("\t") for line in t.split("\n") if line[:1].isdigit() and "\t" in line]
+
+    before, after = rows(text), rows(harmonise_relations(text, h))
+    changed = Counter((b[7], a[7]) for b, a in zip(before, after, strict=True) if b[7] != a[7])
+    assert changed[("nmod", "compound")] > 1000
+    assert sum(changed.values()) / len(before) < 0.1
+    core = {"nsubj", "obj", "obl", "root", "conj", "nsubj:pass", "iobj"}
+    assert not any(old in core or new in core for old, new in changed)
+    assert all(b[6] == a[6] and b[3] == a[3] for b, a in zip(before, after, strict=True))

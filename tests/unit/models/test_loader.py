@@ -5,6 +5,7 @@ These tests need only the models inside the package (never ``../shared``), so th
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,17 @@ def test_syntax_annotations(nlp: Language) -> None:
     assert doc.has_annotation("DEP") and doc.has_annotation("POS")
     assert len(list(doc.sents)) >= 1
     assert {"Jl.", "No.", "AS", "Sputnik-OANA"} <= {t.text for t in doc}
+
+
+def test_strings_hold_only_labels(nlp: Language) -> None:
+    """The shipped vocabulary keeps only label and feature strings (not the training words), and every
+    annotation still reads as a string."""
+    lang = nlp.lang
+    strings = json.loads((models.model_path(lang) / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    assert 0 < len(strings) < 2000
+    assert "PER" in strings and any(s.startswith("POS=") for s in strings)
+    text = {"id": "Gubernur Sri Wahyuni meresmikan jembatan di Kupang.", "en": "Mayor Ana Ruiz opened a bridge."}
+    doc = nlp(text[lang])
+    assert all(t.pos_ and t.dep_ for t in doc)
+    assert any(str(t.morph) for t in doc)
+    assert all(e.label_ in {"PER", "ORG", "LOC"} for e in doc.ents)

@@ -193,3 +193,29 @@ def test_en_lowercase_title_before_name_and_surname_in_place_context() -> None:
 def test_place_names_with_kind_words_and_openers(text: str, lang: str, places: list[str]) -> None:
     record = analyze(text, lang=lang)
     assert [e.name for e in record.entities if e.type == "LOC"] == places
+
+
+@pytest.mark.parametrize("settings", [NO_MODELS, DEFAULT_SETTINGS], ids=["rules", "models"])
+def test_id_nickname_after_alias_is_the_same_person(settings: Settings) -> None:
+    # Invented people.
+    r = run(
+        "Lhokseumawe (ANTARA) - Polisi menyerahkan Darmawan (37) alias Kobra ke kejaksaan pada Senin. "
+        "Kobra ditangkap bersama senjatanya, kata Kapolres Teguh Santoso.\n",
+        "id",
+        settings,
+    )
+    person = by_name(r, "Darmawan")
+    assert person.type == "PER" and "Kobra" in person.aliases
+    assert "Kobra" not in names_of(r, "PER")
+    check_offsets(r)
+
+
+def test_model_does_not_type_words_that_only_open_sentences() -> None:
+    # Invented article: "Senyum" (smile) opens a sentence and is used nowhere else.
+    r = run(
+        "Jakarta (ANTARA) - Rudi Hartanto, terdakwa kasus itu, tiba di pengadilan pada Selasa. Senyum tak lepas dari "
+        "wajahnya ketika ia menyapa wartawan.\n",
+        "id",
+    )
+    assert "Senyum" not in [e.name for e in r.entities]
+    assert "Rudi Hartanto" in names_of(r, "PER")

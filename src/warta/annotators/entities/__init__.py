@@ -139,13 +139,28 @@ def _model_mentions(
     return out
 
 
-def _merge_model(found: list[NameMention], model: list[NameMention], lower_vocab: set[str]) -> list[NameMention]:
+def _only_sentence_initial(text: str, word: str) -> bool:
+    """True if every use of ``word`` in ``text`` opens a sentence, paragraph or quotation, where
+    capitals say nothing about names ("Senyum tak lepas...", "Federal authorities...")."""
+    uses = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    return bool(uses) and all(_OPENS_SENTENCE.search(text, max(0, s - 4), s) for s in uses)
+
+
+# what may stand before a sentence's first word: nothing, or an end mark or line break, then spaces and
+# opening quotes/brackets
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:\n]|[.!?][\"”’'])[\s\"“‘'(]*$")
+
+
+def _merge_model(
+    found: list[NameMention], model: list[NameMention], lower_vocab: set[str], text: str = ""
+) -> list[NameMention]:
     """The model types names the rules left untyped, and adds names the rules missed; where both found a
     typed name, the rules (title lexicons, acronyms, organisation words) keep it.
 
     A name only the model found is dropped when it is one word that the text also uses in lower case
-    ("Polisi", "Mata": common words opening a sentence), and a short form of a name already found takes
-    that name's type ("Purbaya" after "Purbaya Yudha Sadewa"), so that the two resolve to one entity."""
+    ("Polisi", "Mata": common words opening a sentence) or that only ever opens a sentence ("Senyum tak
+    lepas..."). A short form of a name already found takes that name's type ("Purbaya" after "Purbaya
+    Yudha Sadewa"), so that the two resolve to one entity."""
     by_span = {(m.name_start, m.name_end): m for m in found}
     typed = {tuple(m.name.split()): m.type for m in found if m.type and len(m.name.split()) > 1}
     out = list(found)
@@ -159,13 +174,14 @@ def _merge_model(found: list[NameMention], model: list[NameMention], lower_vocab
     for m in model:
         same = by_span.get((m.name_start, m.name_end))
         if same is not None:
-            if not same.type and m.type:
+            one_word = len(same.name.split()) == 1
+            if not same.type and m.type and not (one_word and _only_sentence_initial(text, same.name)):
                 same.type = short_form_type(same.name) or m.type
             continue
         if m.origin != "model" or any(f.start < m.end and m.start < f.end for f in found):
             continue
         words = m.name.split()
-        if len(words) == 1 and words[0].lower() in lower_vocab:
+        if len(words) == 1 and (words[0].lower() in lower_vocab or _only_sentence_initial(text, words[0])):
             continue
         m.type = short_form_type(m.name) or m.type
         out.append(m)
@@ -206,7 +222,7 @@ def find_entities(
             if not m.type and (m.name_start, m.name_end) in places:
                 m.type = "LOC"
     if nlp is not None:
-        found = _merge_model(found, _model_mentions(nlp, finder, text, regions), lower_vocab)
+        found = _merge_model(found, _model_mentions(nlp, finder, text, regions), lower_vocab, text)
     # one mention per name span: structured (credits, dateline) first, then model, then rules
     found.sort(key=lambda m: (m.name_start, -(m.name_end - m.name_start), m.alias_of is None))
     spans: dict[tuple[int, int], NameMention] = {}
@@ -217,8 +233,10 @@ def find_entities(
             spans[key] = m
     mentions = _drop_overlaps(sorted(spans.values(), key=lambda m: m.name_start))
     resolver = Resolver(lang)
-    strong = [m for m in mentions if _strong(m)]
-    weak = [m for m in mentions if not _strong(m)]
+    # a name that another mention is an alias of ("Faisal (37) alias Komeng") is as sure as its alias
+    alias_targets = {m.alias_of for m in mentions if m.alias_of}
+    strong = [m for m in mentions if _strong(m) or (m.name in alias_targets and not m.role_only)]
+    weak = [m for m in mentions if m not in strong]
     for m in strong:
         if m.role_only:
             continue

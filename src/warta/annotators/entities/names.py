@@ -27,6 +27,10 @@ _ORG_HEADS = frozenset(
 _CONNECT = frozenset("of for the de van von bin binti al el da dos del la le du y and".split())
 _CONNECT_ID = frozenset("bin binti al el van de".split())
 _SENT_END = ".!?:;\"“”«»'‘’(—-|•"
+# "<name> (37) alias <nickname>" / "<name>, a.k.a. <nickname>": one or two capitalised words
+_NICKNAME = re.compile(
+    r"[ \t]*(?:\(\d{1,3}\)[ \t]*)?,?[ \t]*(?:alias|a\.k\.a\.?|aka)[ \t]+([A-Z][\w'\-]*(?:[ \t][A-Z][\w'\-]*)?)"
+)
 _DIRECTIONS = frozenset("barat timur utara selatan tengah tenggara laut daya raya".split())
 _ORG_CONTEXT = frozenset(
     "anggota pihak juru bicara jubir member spokesman spokeswoman spokesperson of at".split()
@@ -481,6 +485,13 @@ class NameFinder:
             s = name[-1].end + m.start(1)
             e = name[-1].end + m.end(1)
             alias = NameMention(s, e, self.text[s:e], self.text[s:e], s, e, type_)
+            alias.alias_of = out[-1].name
+            out.append(alias)
+        # "Faisal (37) alias Komeng", "Abu Bakar alias Abu": the nickname is the same person
+        m = _NICKNAME.match(self.text, name[-1].end)
+        if m and type_ in ("PER", ""):
+            s, e = m.start(1), m.end(1)
+            alias = NameMention(s, e, self.text[s:e], self.text[s:e], s, e, "PER")
             alias.alias_of = out[-1].name
             out.append(alias)
         return out

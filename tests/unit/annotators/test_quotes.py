@@ -380,3 +380,14 @@ def test_en_subject_with_relative_clause_then_reported_clause() -> None:
     assert q.text == "small shops had not been consulted"
     assert q.speaker is not None and q.speaker.name == "Priya Shah"
     assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.parametrize("apposition", ["R-Texas", "D-Mich.", "(D-N.Y.)"])
+def test_en_party_and_state_after_the_name_is_not_the_speaker(apposition: str) -> None:
+    # Invented politician.
+    r = run(
+        EN_INTRO + f"Subcommittee chairman Paul Weston, {apposition}, said he did not understand the decision.\n",
+        "en",
+    )
+    assert [q.speaker.name for q in r.quotes if q.speaker] == ["Paul Weston"]
+    check_offsets(r)

@@ -61,6 +61,10 @@ def _cues(lang: str | None) -> ModuleType:
     return cues_en if lang == "en" else cues_id
 
 
+# a US politician's party and state after the name: "D-Mich", "R-Texas", "(D-N.Y.)", "I-Vt."
+_PARTY_STATE = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,12})?\)?")
+
+
 @dataclass
 class _Spk:
     """Who a quote is attributed to, before anaphora are resolved."""
@@ -285,6 +289,9 @@ class _Finder:
             return True
         first = m.group(1).lower()
         if first in self.cues.ADVERBIAL:
+            return True
+        if _PARTY_STATE.fullmatch(self.text[a:b]):
+            # "John Dingell, D-Mich, said": a US politician's party and state, not the subject
             return True
         # a bare date or day: "Kamis", "Senin (21/10/2025)", "on Monday"
         return bool(re.fullmatch(r"[\w\s/()\-.]*\d[\w\s/()\-.]*|\w+(?:\s*\([\d/]+\))?", self.text[a:b])) and not [

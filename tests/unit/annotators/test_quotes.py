@@ -391,3 +391,26 @@ def test_en_party_and_state_after_the_name_is_not_the_speaker(apposition: str) -
     )
     assert [q.speaker.name for q in r.quotes if q.speaker] == ["Paul Weston"]
     check_offsets(r)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "content"),
+    [
+        (
+            ID_INTRO + "Seorang juru bicara kepolisian mengatakan pelaku telah ditangkap di rumahnya, "
+            "sebagaimana dilansir AFP, Jumat (11/7/2025).\n",
+            "id",
+            "pelaku telah ditangkap di rumahnya",
+        ),
+        (
+            EN_INTRO + "A police spokesman said the suspect had been arrested at his home, as reported by "
+            "the Springfield Herald on Friday.\n",
+            "en",
+            "the suspect had been arrested at his home",
+        ),
+    ],
+)
+def test_medium_the_statement_was_taken_from_is_not_quoted(text: str, lang: str, content: str) -> None:
+    r = run(text, lang)
+    assert [q.text for q in r.quotes] == [content]
+    check_offsets(r)

@@ -61,6 +61,11 @@ def _cues(lang: str | None) -> ModuleType:
     return cues_en if lang == "en" else cues_id
 
 
+# a trailing note of the medium a statement was taken from
+_MEDIA_ASIDE = re.compile(
+    r",\s+(?:(?:sebagaimana|seperti)\s+(?:dilansir|dikutip|diberitakan|dilaporkan)|dilansir|dikutip\s+dari"
+    r"|as\s+(?:reported|quoted)\s+by)\b[^\n]*$"
+)
 # a US politician's party and state after the name: "D-Mich", "R-Texas", "(D-N.Y.)", "I-Vt."
 _PARTY_STATE = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,12})?\)?")
 
@@ -465,6 +470,11 @@ class _Finder:
         )
         if cut and not re.search(r"[\"“”]", self.text[a : a + cut.start()]):
             b = a + cut.start()
+        # "..., sebagaimana dilansir AFP, Jumat (11/7/2025)", "..., as reported by Reuters": where the
+        # writer found the statement, not part of it
+        cut = _MEDIA_ASIDE.search(self.text, a, b)
+        if cut and not re.search(r"[\"“”]", self.text[cut.start() : b]):
+            b = cut.start()
         while b > a and self.text[b - 1] in ".!?;":
             b -= 1
         a, b = trim(self.text, a, b, " \t\r\n\u00a0,:")

@@ -414,3 +414,32 @@ def test_medium_the_statement_was_taken_from_is_not_quoted(text: str, lang: str,
     r = run(text, lang)
     assert [q.text for q in r.quotes] == [content]
     check_offsets(r)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the person a statement was made to is not its speaker
+        ('"Dia menyewa enam pengawal," ujar seorang sumber kepada situs Kabar Kota.', "seorang sumber"),
+        # the office, a comma, then the person holding it
+        (
+            '"Dia mengaku wartawan," kata Kepala Seksi Penerangan Hukum Kejati Jawa Tengah, Rudi Hartanto.',
+            "Rudi Hartanto",
+        ),
+    ],
+)
+def test_id_speaker_after_the_cue(sentence: str, speaker: str) -> None:
+    r = run(ID_INTRO + sentence + "\n", "id")
+    assert [q.speaker.name for q in r.quotes if q.speaker] == [speaker]
+    check_offsets(r)
+
+
+def test_id_role_and_party_with_demonstrative_is_the_person_named_before() -> None:
+    # Invented politician and party.
+    r = run(
+        ID_INTRO + "Anggota DPR Rudi Hartanto menilai usulan itu berlebihan. "
+        '"Mereka yang tidak produktif akan dipensiunkan," kata politisi Partai Maju itu.\n',
+        "id",
+    )
+    assert [q.speaker.name for q in r.quotes if q.speaker and q.kind == "direct"] == ["Rudi Hartanto"]
+    check_offsets(r)

@@ -66,6 +66,8 @@ _MEDIA_ASIDE = re.compile(
     r",\s+(?:(?:sebagaimana|seperti)\s+(?:dilansir|dikutip|diberitakan|dilaporkan)|dilansir|dikutip\s+dari"
     r"|as\s+(?:reported|quoted)\s+by)\b[^\n]*$"
 )
+# after a cue, the person or medium a statement was made to: "kepada wartawan", "to reporters"
+_ADDRESSEE = re.compile(r"\s(?:kepada|pada|to)\s")
 # a US politician's party and state after the name: "D-Mich", "R-Texas", "(D-N.Y.)", "I-Vt."
 _PARTY_STATE = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,12})?\)?")
 
@@ -134,6 +136,15 @@ class _Finder:
         if a >= b:
             return None
         found = self.mentions.within(a, b)
+        lows = self.text[a:b].lower().split()
+        if (
+            len(lows) >= 3
+            and lows[0] in self.cues.PERSON_ROLES
+            and lows[-1] in self.cues.DEMONSTRATIVES
+            and not [m for m in found if m[2].type == "PER"]
+        ):
+            # "kata politisi Partai Hanura itu": a description of someone named before, not the party
+            return _Spk(None, None, a, b, anaphor=True)
         pronoun = None
         for want in ("PER", "ORG"):
             cands = [m for m in found if m[2].type == want]
@@ -310,7 +321,24 @@ class _Finder:
             m2 = re.match(r"\s*oleh\b", self.text[cue_end:end])
             if m2:
                 cue_end += m2.end()
-        return self.speaker_in(cue_end, end)
+        # "ujar seorang sumber kepada situs Page Six": who was told is not who spoke
+        to = _ADDRESSEE.search(self.text, cue_end, end)
+        spk = self.speaker_in(cue_end, to.start()) if to else None
+        if spk is not None and to is not None:
+            end = to.start()
+        else:
+            spk = self.speaker_in(cue_end, end)
+        if spk is None or spk.entity is None or self._type(spk.entity) != "PER":
+            # "kata Kepala Seksi Penerangan Hukum Kejati DKI Jakarta, Syahron Hasibuan": the office,
+            # then the person holding it
+            appos = re.match(r"\s*,\s*", self.text[end:limit])
+            if appos:
+                after = end + appos.end()
+                named = [m3 for m3 in self.mentions.within(after, min(limit, after + 60)) if m3[2].type == "PER"]
+                if named and named[0][0] == after:
+                    s, e, ent = named[0]
+                    return _Spk(ent.name, ent.id, s, e)
+        return spk
 
     # ------------------------------------------------------------------ sentences
 

@@ -443,3 +443,14 @@ def test_id_role_and_party_with_demonstrative_is_the_person_named_before() -> No
     )
     assert [q.speaker.name for q in r.quotes if q.speaker and q.kind == "direct"] == ["Rudi Hartanto"]
     check_offsets(r)
+
+
+def test_id_menurut_report_given_to_an_agency_is_the_reporter() -> None:
+    r = run(
+        ID_INTRO + "Menurut laporan polisi yang dibagikan kepada Kabar Kota, kebakaran itu terjadi pada Selasa "
+        "malam di gudang milik warga.\n",
+        "id",
+    )
+    speakers = [q.speaker.name for q in r.quotes if q.speaker]
+    assert speakers == ["laporan polisi"], speakers
+    check_offsets(r)

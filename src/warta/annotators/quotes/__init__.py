@@ -314,6 +314,17 @@ class _Finder:
             m2 for m2 in self.mentions.within(a, b) if m2[2].type in ("PER", "ORG")
         ]
 
+    def _speaker_before_addressee(self, a: int, b: int) -> tuple[_Spk | None, int]:
+        """The speaker in text[a:b] and where its phrase ends. Who a statement was made or given to is
+        not who made it ("ujar seorang sumber kepada situs Page Six", "laporan polisi yang dibagikan
+        kepada AFP"): the phrase stops there when a speaker stands before it."""
+        to = _ADDRESSEE.search(self.text, a, b)
+        if to is not None:
+            spk = self.speaker_in(a, to.start())
+            if spk is not None:
+                return spk, to.start()
+        return self.speaker_in(a, b), b
+
     def after_cue_speaker(self, cue_end: int, limit: int) -> _Spk | None:
         m = re.match(r"(?:[^.,;:!?\n\"“”«»()]|\([^()\n]{0,40}\))*", self.text[cue_end : min(limit, cue_end + 160)])
         end = cue_end + (m.end() if m else 0)
@@ -321,13 +332,7 @@ class _Finder:
             m2 = re.match(r"\s*oleh\b", self.text[cue_end:end])
             if m2:
                 cue_end += m2.end()
-        # "ujar seorang sumber kepada situs Page Six": who was told is not who spoke
-        to = _ADDRESSEE.search(self.text, cue_end, end)
-        spk = self.speaker_in(cue_end, to.start()) if to else None
-        if spk is not None and to is not None:
-            end = to.start()
-        else:
-            spk = self.speaker_in(cue_end, end)
+        spk, end = self._speaker_before_addressee(cue_end, end)
         if spk is None or spk.entity is None or self._type(spk.entity) != "PER":
             # "kata Kepala Seksi Penerangan Hukum Kejati DKI Jakarta, Syahron Hasibuan": the office,
             # then the person holding it
@@ -526,7 +531,7 @@ class _Finder:
                 if m.group(2):
                     spk = _Spk(anaphor=True, start=s + m.start(2), end=s + m.end(2))
                 else:
-                    spk = self.speaker_in(s + m.end(), s + comma) or _Spk(anaphor=True)
+                    spk = self._speaker_before_addressee(s + m.end(), s + comma)[0] or _Spk(anaphor=True)
                 return _Found("indirect", *content, pi, (s + m.start(), s + m.end()), spk)
         # "..., kata X." / "..., X said." / "..., according to X."
         for m in re.finditer(r",\s*", sent):

@@ -219,3 +219,17 @@ def test_model_does_not_type_words_that_only_open_sentences() -> None:
     )
     assert "Senyum" not in [e.name for e in r.entities]
     assert "Rudi Hartanto" in names_of(r, "PER")
+
+
+@pytest.mark.parametrize(("signoff", "name"), [("Reuter", "Reuters"), ("REUTER", "Reuters"), ("(AFP)", "AFP")])
+def test_agency_signoff_line_is_an_organisation(signoff: str, name: str) -> None:
+    # Invented 1980s-style wire story.
+    r = run(
+        "PORT SELWYN, March 4 - The harbour board said on Tuesday it would close the north pier for repairs.\n\n"
+        f"{signoff}\n",
+        "en",
+        NO_MODELS,
+    )
+    agency = by_name(r, name)
+    assert agency.type == "ORG" and [m.text for m in agency.mentions] == [signoff.strip("()")]
+    check_offsets(r)

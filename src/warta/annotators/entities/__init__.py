@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from warta.annotators.anatomy.outlets import AGENCIES
 from warta.annotators.entities.names import NameFinder, NameMention, lexicon, tokens
 from warta.annotators.entities.resolve import Cluster, Resolver
 from warta.document import Document
@@ -112,7 +113,24 @@ def _structured(text: str, fields: dict[str, Any]) -> list[NameMention]:
             mk(d.agency_span.start, d.agency_span.end, d.agency_span.text, "ORG", "dateline")
     for s in fields.get("sources") or []:
         mk(s.start, s.end, s.text, "ORG", "source")
+    signoff = _signoff(text)
+    if signoff is not None:
+        s, e, name = signoff
+        out.append(NameMention(s, e, text[s:e], name, s, e, "ORG", origin="dateline"))
     return out
+
+
+# an agency's closing sign-off line, lower-cased -> its name: "Reuter" (the 1980s wire), "REUTERS", "(AFP)"
+_SIGNOFFS = {a.lower(): a for a in AGENCIES} | {"reuter": "Reuters"}
+
+
+def _signoff(text: str) -> tuple[int, int, str] | None:
+    """The agency named alone on the text's last line (outside the body, so no other annotator sees it)."""
+    m = re.search(r"(?:^|\n)[ \t(\-–—]*([^\n()]{2,40}?)[ \t).]*\s*$", text)
+    if m is None:
+        return None
+    name = _SIGNOFFS.get(m.group(1).lower())
+    return (m.start(1), m.end(1), name) if name else None
 
 
 def _model_mentions(

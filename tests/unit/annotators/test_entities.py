@@ -233,3 +233,17 @@ def test_agency_signoff_line_is_an_organisation(signoff: str, name: str) -> None
     agency = by_name(r, name)
     assert agency.type == "ORG" and [m.text for m in agency.mentions] == [signoff.strip("()")]
     check_offsets(r)
+
+
+def test_id_time_zones_ranks_and_common_acronyms_are_not_organisations() -> None:
+    # Invented article.
+    r = run(
+        "Serang (ANTARA) - Kepala Satuan Lalu Lintas Polres Serang Ajun Komisaris Polisi (AKP) Budi Santoso "
+        "mengatakan kecelakaan terjadi pukul 10.00 WIB. Rekaman CCTV menunjukkan seorang PNS dan dua WNI "
+        "berada di TKP saat itu.\n",
+        "id",
+    )
+    names = [e.name for e in r.entities]
+    assert not {"WIB", "AKP", "CCTV", "PNS", "WNI", "TKP"} & set(names), names
+    assert "Budi Santoso" in names_of(r, "PER")
+    check_offsets(r)

@@ -122,3 +122,6 @@ australian indonesian malaysian thai vietnamese filipino african european asian 
 western eastern northern southern
 """
 DEMONYMS = frozenset(DEMONYMS_LIST.split())
+# acronyms (lower-cased) that name no one: time zones, units and common nouns
+NOT_NAME_ACRONYMS = frozenset("gmt utc est edt pst pdt cst cdt am pm gdp ceo cfo tv atm dna".split())
+

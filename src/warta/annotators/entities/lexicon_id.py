@@ -117,6 +117,15 @@ ALIASES = {
 # acronyms that are places, not organisations
 LOC_ACRONYMS = frozenset("AS RI NTB NTT DIY DKI UEA IKN".split())
 
+# acronyms (lower-cased) that name no one: time zones, common nouns ("CCTV", "PNS" civil servant, "WNI"
+# Indonesian citizen, "TKP" crime scene, "KUHP" the criminal code, "OTT" a sting operation)
+NOT_NAME_ACRONYMS = frozenset(
+    """
+wib wita wit utc gmt cctv hp pns asn wni wna tki tkw tkp kuhp kuhap ott lsm psk ekg bbm sim stnk ktp kk
+atm pdb apbn apbd umkm cpns phk
+""".split()
+)
+
 # capitalised words that start sentences but name nothing (lower-cased)
 STOP = frozenset(
     """

@@ -208,6 +208,8 @@ class NameFinder:
         for i, t in enumerate(run):
             low = t.low
             stop = low in self.stop and not t.upper
+            if t.upper and (low in self.lex.NOT_NAME_ACRONYMS or (low in self.titles and len(run) == 1)):
+                stop = True  # "pukul 10.00 WIB", "(AKBP)": a time zone, a rank standing alone
             if stop and low in _NAME_OPENERS and i + 1 < len(run):
                 stop = False  # "New York", "New Delhi": a stop word that opens a name
             if stop and cur and cur[0].low in _PLACE_PREFIXES and i + 1 < len(run) and run[i + 1].cap:

@@ -247,3 +247,21 @@ def test_id_time_zones_ranks_and_common_acronyms_are_not_organisations() -> None
     assert not {"WIB", "AKP", "CCTV", "PNS", "WNI", "TKP"} & set(names), names
     assert "Budi Santoso" in names_of(r, "PER")
     check_offsets(r)
+
+
+def test_id_a_known_place_is_one_entity_whatever_its_mentions_were_typed() -> None:
+    # Invented article: "AS" as a place, as the complement of a title and as an acronym in parentheses.
+    r = run(
+        "Jakarta (ANTARA) - Nilai tukar dolar Amerika Serikat (AS) menguat pada Senin. Presiden AS Daniel "
+        "Harlow mengatakan ekonomi AS tumbuh, dan warga di Amerika Serikat menyambutnya.\n",
+        "id",
+    )
+    same = [e for e in r.entities if e.name == "Amerika Serikat"]
+    assert [e.type for e in same] == ["LOC"], [(e.type, e.name) for e in r.entities]
+    check_offsets(r)
+
+
+def test_id_consulate_and_its_city_are_one_organisation() -> None:
+    r = run("Jakarta (ANTARA) - KJRI Jeddah menyatakan 12 jemaah telah dipulangkan pada Senin.\n", "id", NO_MODELS)
+    assert "KJRI Jeddah" in names_of(r, "ORG")
+    assert "Jeddah" not in names_of(r, "PER")

@@ -268,9 +268,32 @@ def find_entities(
         c = resolver.find(m)
         if c is not None or m.type:
             resolver.add(m)
-    clusters = [c for c in resolver.clusters if c.type in ("PER", "ORG", "LOC")]
+    clusters = _merge_same_name([c for c in resolver.clusters if c.type in ("PER", "ORG", "LOC")])
     _attach_pronouns(text, lang, regions, clusters)
     return _to_entities(text, clusters)
+
+
+def _merge_same_name(clusters: list[Cluster]) -> list[Cluster]:
+    """One place per name: clusters that came out with the same canonical name but different types,
+    one of them a place, become that place when the gazetteer knows the name ("Amerika Serikat" as the
+    place, as the complement of "Presiden AS", as "(AS)" after it). Other same-name clusters stay apart:
+    without that knowledge, no type is safer than the others."""
+    groups: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        groups.setdefault(c.name.casefold(), []).append(c)
+    merged: set[int] = set()  # clusters folded into a place
+    for group in groups.values():
+        place = next((g for g in group if g.type == "LOC"), None)
+        if len(group) == 1 or place is None:
+            continue
+        if not any(m.start == 0 and m.end == len(place.name) for m in _place_mentions(place.name, 0, len(place.name))):
+            continue
+        for g in group:
+            if g is not place:
+                place.mentions.extend(g.mentions)
+                place.forms.extend(f for f in g.forms if f not in place.forms)
+                merged.add(id(g))
+    return [c for c in clusters if id(c) not in merged]
 
 
 def _rank(m: NameMention) -> int:

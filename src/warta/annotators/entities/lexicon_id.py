@@ -44,6 +44,7 @@ kantor berita organisasi fraksi kpk bpk bpjs bnpb bpbd basarnas bmkg ojk bi dpr 
 ma mk kejagung pbb nato asean opec who unesco unicef fifa pssi kadin apindo ormas nu muhammadiyah
 perum ptpn pln pertamina garuda telkom fisip fakultas bea cukai dishub kodim korem polisi penkum
 manajemen direktorat ditreskrimum ditreskrimsus satreskrim kemensos kemenkumham kemenpan kantor
+kbri kjri kdei kedutaan konsulat
 """.split()
 )
 

@@ -261,7 +261,8 @@ def test_id_a_known_place_is_one_entity_whatever_its_mentions_were_typed() -> No
     check_offsets(r)
 
 
-def test_id_consulate_and_its_city_are_one_organisation() -> None:
-    r = run("Jakarta (ANTARA) - KJRI Jeddah menyatakan 12 jemaah telah dipulangkan pada Senin.\n", "id", NO_MODELS)
-    assert "KJRI Jeddah" in names_of(r, "ORG")
-    assert "Jeddah" not in names_of(r, "PER")
+@pytest.mark.parametrize("office", ["KJRI Jeddah", "KBRI Phnom Penh", "KBRI Kuala Lumpur"])
+def test_id_embassy_and_its_city_are_one_organisation(office: str) -> None:
+    r = run(f"Jakarta (ANTARA) - {office} menyatakan 12 warga telah dipulangkan pada Senin.\n", "id", NO_MODELS)
+    assert office in names_of(r, "ORG"), [(e.type, e.name) for e in r.entities]
+    assert not names_of(r, "PER")

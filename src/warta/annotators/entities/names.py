@@ -9,8 +9,10 @@ and the name is typed PER, ORG or LOC from lexicons and context, or left untyped
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 from warta.annotators.entities import lexicon_en, lexicon_id
 
@@ -150,6 +152,11 @@ def _match_place(words: list[str], places: frozenset[str], i: int) -> int:
         if i + n <= len(words) and " ".join(words[i : i + n]) in places:
             return n
     return 0
+
+
+def _spans(items: Iterable[Any]) -> list[tuple[int, int]]:
+    """(start, end) of the places spotter's items, whichever form they take."""
+    return [(i[0], i[1]) if isinstance(i, tuple) else (i.start, i.end) for i in items]
 
 
 class NameFinder:
@@ -423,12 +430,23 @@ class NameFinder:
             return "PER"
         return ""
 
+    def _known_place(self, start: int, end: int) -> bool:
+        """text[start:end] is one place of the lexicon or of the places gazetteer."""
+        words = self.text[start:end].split()
+        if _match_place(words, self.places, 0) == len(words):
+            return True
+        from warta.annotators.places import find_place_mentions  # the places annotator imports this module
+
+        return (start, end) in _spans(find_place_mentions(self.text, start, end))
+
     def _analyse(self, piece: list[Token], region_start: int) -> list[NameMention]:
         out: list[NameMention] = []
         if piece[0].low in _NOT_NAMES or piece[-1].low in _NOT_NAMES_END:
             return out
         if self.lang != "en" and len(piece) >= 3:
             k = self._person_after(piece, 0)
+            if k == 1 and piece[0].low in self.org_words and self._known_place(piece[1].start, piece[-1].end):
+                k = 0  # "KBRI Phnom Penh", "Polres Serang": an office and its city, not a person
             if k > 0 and not (k == 1 and piece[0].low in self.org_words and not piece[0].upper):
                 head, person = piece[:k], piece[k:]
                 for hm in self._analyse(head, region_start):

@@ -266,3 +266,17 @@ def test_id_embassy_and_its_city_are_one_organisation(office: str) -> None:
     r = run(f"Jakarta (ANTARA) - {office} menyatakan 12 warga telah dipulangkan pada Senin.\n", "id", NO_MODELS)
     assert office in names_of(r, "ORG"), [(e.type, e.name) for e in r.entities]
     assert not names_of(r, "PER")
+
+
+@pytest.mark.parametrize("word", ["LSM", "Polisi", "AKBP", "WIB"])
+def test_model_only_word_the_rules_never_take_for_a_name_is_dropped(word: str) -> None:
+    from warta.annotators.entities import _merge_model
+    from warta.annotators.entities.names import NameMention
+
+    text = f"Ia mengaku dari {word} dan bertemu Rudi Hartanto."
+    s = text.index(word)
+    m = NameMention(s, s + len(word), word, word, s, s + len(word), "ORG", origin="model")
+    r = text.index("Rudi")
+    person = NameMention(r, r + 13, "Rudi Hartanto", "Rudi Hartanto", r, r + 13, "PER", origin="model")
+    kept = _merge_model([], [m, person], set(), text, "id")
+    assert [k.name for k in kept] == ["Rudi Hartanto"]

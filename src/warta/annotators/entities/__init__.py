@@ -170,15 +170,19 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:\n]|[.!?][\"”’'])[\s\"“‘'(]*$")
 
 
 def _merge_model(
-    found: list[NameMention], model: list[NameMention], lower_vocab: set[str], text: str = ""
+    found: list[NameMention], model: list[NameMention], lower_vocab: set[str], text: str = "", lang: str | None = None
 ) -> list[NameMention]:
     """The model types names the rules left untyped, and adds names the rules missed; where both found a
     typed name, the rules (title lexicons, acronyms, organisation words) keep it.
 
     A name only the model found is dropped when it is one word that the text also uses in lower case
-    ("Polisi", "Mata": common words opening a sentence) or that only ever opens a sentence ("Senyum tak
-    lepas..."). A short form of a name already found takes that name's type ("Purbaya" after "Purbaya
-    Yudha Sadewa"), so that the two resolve to one entity."""
+    ("Polisi", "Mata": common words opening a sentence), that only ever opens a sentence ("Senyum tak
+    lepas...") or that the rules never take for a name (a rank, "LSM", "WIB"). A short form of a name
+    already found takes that name's type ("Purbaya" after "Purbaya Yudha Sadewa"), so that the two
+    resolve to one entity."""
+    lex = lexicon(lang)
+    # one word the rules never take for a name: "Polisi", a rank, "LSM", "WIB"
+    never = lex.STOP | lex.TITLES | lex.NOT_NAME_ACRONYMS
     by_span = {(m.name_start, m.name_end): m for m in found}
     typed = {tuple(m.name.split()): m.type for m in found if m.type and len(m.name.split()) > 1}
     out = list(found)
@@ -199,7 +203,9 @@ def _merge_model(
         if m.origin != "model" or any(f.start < m.end and m.start < f.end for f in found):
             continue
         words = m.name.split()
-        if len(words) == 1 and (words[0].lower() in lower_vocab or _only_sentence_initial(text, words[0])):
+        if len(words) == 1 and (
+            words[0].lower() in lower_vocab or words[0].lower() in never or _only_sentence_initial(text, words[0])
+        ):
             continue
         m.type = short_form_type(m.name) or m.type
         out.append(m)
@@ -240,7 +246,7 @@ def find_entities(
             if not m.type and (m.name_start, m.name_end) in places:
                 m.type = "LOC"
     if nlp is not None:
-        found = _merge_model(found, _model_mentions(nlp, finder, text, regions), lower_vocab, text)
+        found = _merge_model(found, _model_mentions(nlp, finder, text, regions), lower_vocab, text, lang)
     # one mention per name span: structured (credits, dateline) first, then model, then rules
     found.sort(key=lambda m: (m.name_start, -(m.name_end - m.name_start), m.alias_of is None))
     spans: dict[tuple[int, int], NameMention] = {}

@@ -297,6 +297,18 @@ _FUNCTION_RELS = frozenset({"aux", "cc", "mark", "case", "det", "amod", "nummod"
 _KEEP_RELS = frozenset({"root", "fixed", "flat", "compound", "conj", "nsubj", "obj", "obl", "nmod"})
 
 
+def _replacement(counts: Counter[str] | None, old: str, min_count: int) -> str | None:
+    """The label that replaces ``old`` where the reference almost never uses it (< 10 %) and nearly
+    always uses one other (>= 80 % of at least ``min_count`` uses); None to keep ``old``."""
+    if not counts:
+        return None
+    n = sum(counts.values())
+    if n < min_count or counts[old] / n >= 0.1:
+        return None
+    top, k = counts.most_common(1)[0]
+    return top if k / n >= 0.8 else None
+
+
 @dataclass
 class UposHarmoniser:
     """Retag older-style UD sentences word by word where current-style data tags the word otherwise.
@@ -332,15 +344,6 @@ class UposHarmoniser:
                     h.rel_by_word_pos.setdefault((word, pos), Counter())[rel] += 1
         return h
 
-    def _replace(self, counts: Counter[str] | None, old: str, min_count: int) -> str | None:
-        if not counts:
-            return None
-        n = sum(counts.values())
-        if n < min_count or counts[old] / n >= 0.1:
-            return None
-        top, k = counts.most_common(1)[0]
-        return top if k / n >= 0.8 else None
-
     def retag(self, cols: list[str], head_pos: str = "") -> bool:
         """Retag one CoNLL-U word row in place, given its head's UPOS ("ROOT" for the root);
         True if it changed. The most specific evidence with at least 3 uses decides: the word
@@ -354,12 +357,12 @@ class UposHarmoniser:
             (self.by_word.get(word), self.min_count),
         ):
             if counts and sum(counts.values()) >= need:
-                new = self._replace(counts, pos, need)
+                new = _replacement(counts, pos, need)
                 break
         if new is None or "PROPN" in (pos, new):
             return False
         cols[3] = new
-        new_rel = self._replace(self.rel_by_word_pos.get((word, new)), rel, self.min_count)
+        new_rel = _replacement(self.rel_by_word_pos.get((word, new)), rel, self.min_count)
         if new_rel and new_rel.split(":")[0] in _FUNCTION_RELS and rel.split(":")[0] not in _KEEP_RELS:
             cols[7] = new_rel
         return True
@@ -448,15 +451,11 @@ class RelationHarmoniser:
         """Relabel one sentence's word rows in place; the number changed."""
         changed = 0
         for cols, config in list(_configs(rows)):
-            counts = self.by_config.get(config)
-            if cols[7] not in _MODIFIER_RELS or not counts:
+            if cols[7] not in _MODIFIER_RELS:
                 continue
-            n = sum(counts.values())
-            if n < self.min_count or counts[cols[7]] / n >= 0.1:
-                continue
-            top, k = counts.most_common(1)[0]
-            if k / n >= 0.8 and top in _MODIFIER_RELS:
-                cols[7] = top
+            new = _replacement(self.by_config.get(config), cols[7], self.min_count)
+            if new in _MODIFIER_RELS:
+                cols[7] = new
                 changed += 1
         return changed
 

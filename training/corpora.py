@@ -386,7 +386,7 @@ def modernise_gsd_v2(text: str, harmoniser: UposHarmoniser | None = None) -> str
         rows = {}
         for n, line in enumerate(lines):
             cols = line.split("\t")
-            if len(cols) == 10 and cols[0].isdigit():
+            if _is_word_row(cols):
                 rows[cols[0]] = (n, cols)
         yang_heads = {cols[6] for _, cols in rows.values() if cols[1].lower() == "yang"}
         pos_of = {idx: cols[3] for idx, (_, cols) in rows.items()}  # before any retagging

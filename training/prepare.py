@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -43,28 +44,29 @@ def prepare_ner(
     return stats
 
 
+def _train_texts(data: Path, lang: str, keep: Callable[[str], bool]) -> list[str]:
+    """The CoNLL-U text of the language's training entries whose file ``keep`` accepts (slices applied,
+    repeats not)."""
+    texts = []
+    for rel, part, _ in (split_entry(e) for e in UD[lang]["train"]):
+        if keep(rel):
+            texts.append("\n\n".join((data / rel).read_text(encoding="utf-8").strip().split("\n\n")[part]))
+    return texts
+
+
 def current_style_reference(data: Path, lang: str) -> UposHarmoniser | None:
     """A harmoniser learnt from the current-style training entries (never dev or test sentences),
     for the older-style files of ``UD_V2_STYLE``; None when the language has none."""
-    entries = [split_entry(e) for e in UD[lang]["train"]]
-    if not any(rel in UD_V2_STYLE for rel, _, _ in entries):
+    if not any(split_entry(e)[0] in UD_V2_STYLE for e in UD[lang]["train"]):
         return None
-    texts = []
-    for rel, part, _ in entries:
-        if rel not in UD_V2_STYLE:
-            blocks = (data / rel).read_text(encoding="utf-8").strip().split("\n\n")[part]
-            texts.append("\n\n".join(blocks))
-    return UposHarmoniser.from_conllu(texts)
+    return UposHarmoniser.from_conllu(_train_texts(data, lang, lambda rel: rel not in UD_V2_STYLE))
 
 
 def target_style_reference(data: Path, lang: str) -> RelationHarmoniser | None:
     """A relation harmoniser learnt from the training entries in the language's target style
     (``UD_TARGET_STYLE``; never dev-for-choosing or test sentences); None when it has none."""
     target = UD_TARGET_STYLE.get(lang, frozenset())
-    texts = []
-    for rel, part, _ in (split_entry(e) for e in UD[lang]["train"]):
-        if rel in target:
-            texts.append("\n\n".join((data / rel).read_text(encoding="utf-8").strip().split("\n\n")[part]))
+    texts = _train_texts(data, lang, lambda rel: rel in target)
     return RelationHarmoniser.from_conllu(texts) if texts else None
 
 
@@ -85,7 +87,6 @@ def prepare_ud(
     ``fit_dev`` adds the dev sentences to the training file (final fit); ``relations`` relabels the
     modifier relations of files not in the target style (:class:`corpora.RelationHarmoniser`)."""
     nlp = spacy.blank(lang)
-    strip = strip_feats
     harmoniser = current_style_reference(data, lang) if harmonise else None
     relabeller = target_style_reference(data, lang) if relations else None
     target = UD_TARGET_STYLE.get(lang, frozenset())
@@ -101,7 +102,7 @@ def prepare_ud(
             docs = read_conllu_docs(
                 nlp,
                 data / rel,
-                strip_feats=strip,
+                strip_feats=strip_feats,
                 modernise=old_style,
                 harmoniser=harmoniser if old_style else None,
                 relations=relabeller if split == "train" and rel not in target else None,

@@ -82,6 +82,11 @@ def test_modernise_gsd_v2_relations() -> None:
     assert rels == ["nsubj", "flat:name", "mark", "root", "acl:relcl"]
 
 
+def _word_rows(conllu: str) -> list[list[str]]:
+    """The word rows of a CoNLL-U text, split into columns."""
+    return [line.split("\t") for line in conllu.split("\n") if line[:1].isdigit() and "\t" in line]
+
+
 def _row(i: int, word: str, pos: str, head: int, rel: str) -> str:
     return f"{i}\t{word}\t{word}\t{pos}\t_\t_\t{head}\t{rel}\t_\t_"
 
@@ -150,8 +155,7 @@ def test_harmoniser_on_gsd_v2_train(shared_data: Path) -> None:
     h = current_style_reference(shared_data, "id")
     assert h is not None
     text = (shared_data / "ud-id-gsd" / "id_gsd-ud-train-v2.0-2017.conllu").read_text(encoding="utf-8")
-    before = [line.split("\t") for line in text.split("\n") if line[:1].isdigit() and "\t" in line]
-    after = [line.split("\t") for line in modernise_gsd_v2(text, h).split("\n") if line[:1].isdigit() and "\t" in line]
+    before, after = _word_rows(text), _word_rows(modernise_gsd_v2(text, h))
     assert len(before) == len(after)
     changed = Counter((b[1].lower(), b[3], a[3]) for b, a in zip(before, after, strict=True) if b[3] != a[3])
     assert changed[("akan", "ADV", "AUX")] > 100
@@ -203,11 +207,7 @@ def test_relation_harmoniser_on_csui(shared_data: Path) -> None:
     h = target_style_reference(shared_data, "id")
     assert h is not None
     text = (shared_data / "ud-id-csui" / "id_csui-ud-train.conllu").read_text(encoding="utf-8")
-
-    def rows(t: str) -> list[list[str]]:
-        return [line.split("\t") for line in t.split("\n") if line[:1].isdigit() and "\t" in line]
-
-    before, after = rows(text), rows(harmonise_relations(text, h))
+    before, after = _word_rows(text), _word_rows(harmonise_relations(text, h))
     changed = Counter((b[7], a[7]) for b, a in zip(before, after, strict=True) if b[7] != a[7])
     assert changed[("nmod", "compound")] > 1000
     assert sum(changed.values()) / len(before) < 0.1

@@ -9,10 +9,8 @@ and the name is typed PER, ORG or LOC from lexicons and context, or left untyped
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
 
 from warta.annotators.entities import lexicon_en, lexicon_id
 
@@ -152,11 +150,6 @@ def _match_place(words: list[str], places: frozenset[str], i: int) -> int:
         if i + n <= len(words) and " ".join(words[i : i + n]) in places:
             return n
     return 0
-
-
-def _spans(items: Iterable[Any]) -> list[tuple[int, int]]:
-    """(start, end) of the places spotter's items, whichever form they take."""
-    return [(i[0], i[1]) if isinstance(i, tuple) else (i.start, i.end) for i in items]
 
 
 class NameFinder:
@@ -437,7 +430,7 @@ class NameFinder:
             return True
         from warta.annotators.places import find_place_mentions  # the places annotator imports this module
 
-        return (start, end) in _spans(find_place_mentions(self.text, start, end))
+        return any(s == start and e == end for s, e, _ in find_place_mentions(self.text, start, end))
 
     def _analyse(self, piece: list[Token], region_start: int) -> list[NameMention]:
         out: list[NameMention] = []

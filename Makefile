@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: install demo test lint unit e2e docs schema bench bench-web bench-spark java models clean
+.PHONY: install demo test lint unit e2e eval eval-quick docs schema bench bench-web bench-spark java models clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ demo: install
 	$(BIN)/warta demo
 
 lint: install
-	$(BIN)/ruff check src tests scripts bench training
+	$(BIN)/ruff check src tests scripts bench training eval
 	$(BIN)/lint-imports --no-cache
 
 # pytest exits 5 when it collects no tests: that fails the build too
@@ -32,6 +32,14 @@ test: lint unit
 
 e2e: install
 	sh scripts/ensure_chromium.sh && $(BIN)/python -m pytest -q tests/e2e
+
+# the accuracy gate: seed, dev and the wide corpora -> eval/results.json, checked against eval/floors.json
+eval: install
+	SHARED=$(SHARED) $(BIN)/python eval/run.py
+
+# a quick loop while developing (never the gate's file): EVAL_LIMIT items per wide corpus
+eval-quick: install
+	SHARED=$(SHARED) $(BIN)/python eval/run.py --limit $${EVAL_LIMIT:-100}
 
 docs: schema
 	$(BIN)/python scripts/gen_reference.py
